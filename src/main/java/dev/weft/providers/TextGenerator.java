@@ -1,0 +1,16 @@
+package dev.weft.providers;
+
+/** Generates text from a prompt ({@code text_generate}). */
+public interface TextGenerator {
+
+    String provider();
+
+    GeneratedText generate(Request request);
+
+    /** @param model null for the provider default; maxTokens and temperature may be null. */
+    record Request(String prompt, String system, String model, Integer maxTokens, Double temperature) {}
+
+    /** {@code placeholder} is true when the text was not produced by a language model. */
+    record GeneratedText(String text, String provider, String model, boolean placeholder,
+                         int inputTokens, int outputTokens) {}
+}
