@@ -70,6 +70,7 @@ CREATE TABLE run_steps (
     started_at      TIMESTAMP WITH TIME ZONE,
     finished_at     TIMESTAMP WITH TIME ZONE,
     queued_at       TIMESTAMP WITH TIME ZONE,
+    status_reason   VARCHAR(1000),
     PRIMARY KEY (run_id, step_id)
 );
 CREATE INDEX run_steps_due ON run_steps (status, available_at);

@@ -1,0 +1,23 @@
+package dev.weft.definition;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Size limits on definitions and payloads ({@code weft.limits.*}).
+ *
+ * @param maxSteps            steps in one workflow
+ * @param maxBodyBytes        bytes in one request body
+ * @param maxDepth            nesting depth of any JSON document (definition, input)
+ * @param maxExpressionLength characters in one expression
+ */
+@ConfigurationProperties("weft.limits")
+public record DefinitionLimits(@DefaultValue("100") int maxSteps,
+                               @DefaultValue("1048576") long maxBodyBytes,
+                               @DefaultValue("32") int maxDepth,
+                               @DefaultValue("1024") int maxExpressionLength) {
+
+    public static DefinitionLimits defaults() {
+        return new DefinitionLimits(100, 1_048_576, 32, 1024);
+    }
+}

@@ -1,0 +1,358 @@
+package dev.weft.definition;
+
+import dev.weft.expression.ExpressionEngine;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a submitted JSON document into a {@link WorkflowDefinition}, collecting every error it
+ * finds with the step and field it concerns. Structural checks live here; graph and expression
+ * checks in {@link DefinitionGraphCheck}.
+ */
+public final class DefinitionParser {
+
+    static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,99}$");
+    static final Pattern STEP_ID = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,63}$");
+    private static final Set<String> WORKFLOW_FIELDS =
+            Set.of("slug", "description", "inputSchema", "steps", "output", "timeout");
+    private static final Set<String> STEP_FIELDS =
+            Set.of("id", "type", "dependsOn", "input", "when", "retry", "timeout", "onError", "description");
+    private static final Set<String> RETRY_FIELDS =
+            Set.of("maxAttempts", "initialDelay", "multiplier", "maxDelay", "jitter");
+    private static final Duration MAX_TIMEOUT = Duration.ofDays(7);
+
+    private final Predicate<String> knownStepType;
+    private final Set<String> stepTypeNames;
+    private final ExpressionEngine expressions;
+    private final DefinitionLimits limits;
+
+    public DefinitionParser(Set<String> stepTypeNames, ExpressionEngine expressions, DefinitionLimits limits) {
+        this.stepTypeNames = Set.copyOf(stepTypeNames);
+        this.knownStepType = this.stepTypeNames::contains;
+        this.expressions = expressions;
+        this.limits = limits;
+    }
+
+    /**
+     * @param slugRequired false for an ephemeral plan, whose slug is optional
+     * @throws InvalidDefinitionException with every problem found
+     */
+    public WorkflowDefinition parse(JsonNode doc, boolean slugRequired) {
+        Errors errors = new Errors();
+        if (doc == null || !doc.isObject()) {
+            errors.add(null, "", "", "NOT_AN_OBJECT", "a workflow definition must be a JSON object");
+            throw errors.exception();
+        }
+        checkDepth(doc, errors);
+        unknownFields(doc, WORKFLOW_FIELDS, null, "", errors);
+
+        String slug = optionalString(doc, "slug", null, "/slug", errors);
+        if (slug == null && slugRequired) {
+            errors.add(null, "slug", "/slug", "REQUIRED", "slug is required");
+        } else if (slug != null && (slug.equals("run") || slug.equals("runs"))) {
+            errors.add(null, "slug", "/slug", "RESERVED_SLUG", "slug '" + slug + "' is reserved by the API");
+        } else if (slug != null && !SLUG.matcher(slug).matches()) {
+            errors.add(null, "slug", "/slug", "INVALID_SLUG",
+                    "slug must be 1-100 characters of a-z, 0-9 and '-', starting with a letter or digit");
+        }
+        String description = optionalString(doc, "description", null, "/description", errors);
+        JsonNode inputSchema = doc.get("inputSchema");
+        if (inputSchema != null && !inputSchema.isObject() && !inputSchema.isBoolean()) {
+            errors.add(null, "inputSchema", "/inputSchema", "INVALID_SCHEMA", "inputSchema must be a JSON Schema object");
+            inputSchema = null;
+        } else if (inputSchema != null) {
+            InputSchemas.check(inputSchema).ifPresent(message ->
+                    errors.add(null, "inputSchema", "/inputSchema", "INVALID_SCHEMA", message));
+        }
+        Duration timeout = duration(doc.get("timeout"), null, "timeout", "/timeout", errors);
+
+        List<StepDefinition> steps = parseSteps(doc.get("steps"), errors);
+        JsonNode output = doc.get("output");
+        if (output != null) {
+            expressions.checkTemplate(output).forEach(p ->
+                    errors.add(null, join("output", p.path()), "/output", "INVALID_EXPRESSION", p.message()));
+        }
+        if (!errors.isEmpty()) {
+            throw errors.exception();
+        }
+        WorkflowDefinition definition = new WorkflowDefinition(slug, description, inputSchema, steps, output,
+                timeout, doc);
+        new DefinitionGraphCheck(definition, expressions).check(errors);
+        if (!errors.isEmpty()) {
+            throw errors.exception();
+        }
+        return definition;
+    }
+
+    private List<StepDefinition> parseSteps(JsonNode stepsNode, Errors errors) {
+        List<StepDefinition> steps = new ArrayList<>();
+        if (stepsNode == null || !stepsNode.isArray() || stepsNode.isEmpty()) {
+            errors.add(null, "steps", "/steps", "REQUIRED", "steps must be a non-empty array");
+            return steps;
+        }
+        if (stepsNode.size() > limits.maxSteps()) {
+            errors.add(null, "steps", "/steps", "TOO_MANY_STEPS",
+                    "a workflow may have at most " + limits.maxSteps() + " steps, this one has " + stepsNode.size());
+            return steps;
+        }
+        Set<String> seen = new HashSet<>();
+        String previous = null;
+        for (int i = 0; i < stepsNode.size(); i++) {
+            JsonNode node = stepsNode.get(i);
+            String base = "/steps/" + i;
+            if (!node.isObject()) {
+                errors.add("#" + i, "", base, "NOT_AN_OBJECT", "each step must be a JSON object");
+                continue;
+            }
+            String id = node.path("id").isString() ? node.get("id").asString() : null;
+            String label = id != null && STEP_ID.matcher(id).matches() ? id : "#" + i;
+            if (id == null) {
+                errors.add(label, "id", base + "/id", "REQUIRED", "step id is required");
+            } else if (!STEP_ID.matcher(id).matches()) {
+                errors.add(label, "id", base + "/id", "INVALID_STEP_ID",
+                        "step id '" + id + "' must start with a letter and contain only letters, digits and '_' (at most 64)");
+            } else if (!seen.add(id)) {
+                errors.add(label, "id", base + "/id", "DUPLICATE_STEP_ID", "step id '" + id + "' is used more than once");
+            }
+            unknownFields(node, STEP_FIELDS, label, base, errors);
+            StepDefinition step = parseStep(node, label, base, id, previous, errors);
+            if (step != null) {
+                steps.add(step);
+            }
+            previous = id;
+        }
+        return redirectImplicitDependencies(steps, stepsNode);
+    }
+
+    /**
+     * A fallback step declared right after its owner would implicitly depend on it; it runs instead
+     * of the owner, so it takes the owner's dependencies. A step whose implicit predecessor is a
+     * fallback depends on the fallback's owner, whose output the fallback provides.
+     */
+    private static List<StepDefinition> redirectImplicitDependencies(List<StepDefinition> steps, JsonNode stepsNode) {
+        Map<String, StepDefinition> owners = new java.util.HashMap<>();
+        for (StepDefinition s : steps) {
+            if (s.onError() instanceof OnError.Fallback(String target)) {
+                owners.put(target, s);
+            }
+        }
+        if (owners.isEmpty()) {
+            return steps;
+        }
+        List<StepDefinition> result = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            StepDefinition s = steps.get(i);
+            boolean implicit = stepsNode.get(i) != null && !stepsNode.get(i).has("dependsOn");
+            if (implicit && owners.containsKey(s.id())) {
+                s = withDeps(s, owners.get(s.id()).dependsOn());
+            } else if (implicit && s.dependsOn().size() == 1 && owners.containsKey(s.dependsOn().getFirst())) {
+                s = withDeps(s, List.of(owners.get(s.dependsOn().getFirst()).id()));
+            }
+            result.add(s);
+        }
+        return result;
+    }
+
+    private static StepDefinition withDeps(StepDefinition s, List<String> deps) {
+        return new StepDefinition(s.id(), s.type(), deps, s.input(), s.when(), s.retry(), s.timeout(), s.onError());
+    }
+
+    private StepDefinition parseStep(JsonNode node, String label, String base, String id, String previous,
+                                     Errors errors) {
+        String type = optionalString(node, "type", label, base + "/type", errors);
+        if (type == null) {
+            errors.add(label, "type", base + "/type", "REQUIRED", "step type is required");
+        } else if (!knownStepType.test(type)) {
+            errors.add(label, "type", base + "/type", "UNKNOWN_STEP_TYPE",
+                    "unknown step type '" + type + "'; known types: " + String.join(", ", stepTypeNames.stream().sorted().toList()));
+        }
+        List<String> dependsOn = dependsOn(node.get("dependsOn"), previous, label, base, errors);
+        JsonNode input = node.get("input");
+        if (input != null) {
+            expressions.checkTemplate(input).forEach(p ->
+                    errors.add(label, join("input", p.path()), base + "/input", "INVALID_EXPRESSION", p.message()));
+        }
+        String when = null;
+        JsonNode whenNode = node.get("when");
+        if (whenNode != null) {
+            if (!whenNode.isString() || whenNode.asString().isBlank()) {
+                errors.add(label, "when", base + "/when", "INVALID_EXPRESSION", "when must be a non-empty string");
+            } else {
+                when = whenNode.asString();
+                expressions.checkCondition(when).forEach(p ->
+                        errors.add(label, "when", base + "/when", "INVALID_EXPRESSION", p.message()));
+            }
+        }
+        RetryPolicy retry = retry(node.get("retry"), label, base + "/retry", errors);
+        Duration timeout = duration(node.get("timeout"), label, "timeout", base + "/timeout", errors);
+        OnError onError = onError(node.get("onError"), label, base + "/onError", errors);
+        if (id == null || type == null) {
+            return null;
+        }
+        return new StepDefinition(id, type, dependsOn, input, when, retry, timeout, onError);
+    }
+
+    private static List<String> dependsOn(JsonNode node, String previous, String label, String base, Errors errors) {
+        if (node == null) {
+            return previous == null ? List.of() : List.of(previous);
+        }
+        if (!node.isArray()) {
+            errors.add(label, "dependsOn", base + "/dependsOn", "INVALID_DEPENDS_ON", "dependsOn must be an array of step ids");
+            return List.of();
+        }
+        List<String> deps = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode dep = node.get(i);
+            if (!dep.isString()) {
+                errors.add(label, "dependsOn[" + i + "]", base + "/dependsOn/" + i, "INVALID_DEPENDS_ON", "each dependency must be a step id string");
+            } else if (!deps.contains(dep.asString())) {
+                deps.add(dep.asString());
+            }
+        }
+        return deps;
+    }
+
+    private static RetryPolicy retry(JsonNode node, String label, String pointer, Errors errors) {
+        if (node == null) {
+            return RetryPolicy.DEFAULT;
+        }
+        if (!node.isObject()) {
+            errors.add(label, "retry", pointer, "INVALID_RETRY", "retry must be an object");
+            return RetryPolicy.DEFAULT;
+        }
+        unknownFields(node, RETRY_FIELDS, label, pointer, errors);
+        RetryPolicy d = RetryPolicy.DEFAULT;
+        int maxAttempts = d.maxAttempts();
+        if (node.has("maxAttempts")) {
+            JsonNode m = node.get("maxAttempts");
+            if (!m.isIntegralNumber() || !m.canConvertToInt() || m.asInt() < 1 || m.asInt() > 100) {
+                errors.add(label, "retry.maxAttempts", pointer + "/maxAttempts", "INVALID_RETRY",
+                        "retry.maxAttempts must be an integer from 1 to 100");
+            } else {
+                maxAttempts = m.asInt();
+            }
+        }
+        Duration initial = duration(node.get("initialDelay"), label, "retry.initialDelay", pointer + "/initialDelay", errors);
+        Duration max = duration(node.get("maxDelay"), label, "retry.maxDelay", pointer + "/maxDelay", errors);
+        double multiplier = number(node.get("multiplier"), d.multiplier(), 1.0, 10.0, label, "retry.multiplier",
+                pointer + "/multiplier", errors);
+        double jitter = number(node.get("jitter"), d.jitter(), 0.0, 1.0, label, "retry.jitter", pointer + "/jitter", errors);
+        Duration initialDelay = initial != null ? initial : d.initialDelay();
+        Duration maxDelay = max != null ? max : (initialDelay.compareTo(d.maxDelay()) > 0 ? initialDelay : d.maxDelay());
+        if (maxDelay.compareTo(initialDelay) < 0) {
+            errors.add(label, "retry.maxDelay", pointer + "/maxDelay", "INVALID_RETRY",
+                    "retry.maxDelay must not be shorter than retry.initialDelay");
+        }
+        return new RetryPolicy(maxAttempts, initialDelay, multiplier, maxDelay, jitter);
+    }
+
+    private static OnError onError(JsonNode node, String label, String pointer, Errors errors) {
+        if (node == null) {
+            return OnError.FAIL;
+        }
+        if (node.isString() && node.asString().equals("fail")) {
+            return OnError.FAIL;
+        }
+        if (node.isString() && node.asString().equals("continue")) {
+            return OnError.CONTINUE;
+        }
+        if (node.isObject() && node.size() == 1 && node.path("fallback").isString()) {
+            return new OnError.Fallback(node.get("fallback").asString());
+        }
+        errors.add(label, "onError", pointer, "INVALID_ON_ERROR",
+                "onError must be \"fail\", \"continue\" or {\"fallback\": \"<step id>\"}");
+        return OnError.FAIL;
+    }
+
+    private static Duration duration(JsonNode node, String label, String field, String pointer, Errors errors) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isString()) {
+            errors.add(label, field, pointer, "INVALID_DURATION", field + " must be an ISO-8601 duration string such as \"PT30S\"");
+            return null;
+        }
+        try {
+            Duration d = Duration.parse(node.asString());
+            if (d.isNegative() || d.compareTo(MAX_TIMEOUT) > 0) {
+                errors.add(label, field, pointer, "INVALID_DURATION", field + " must be between PT0S and P7D");
+                return null;
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            errors.add(label, field, pointer, "INVALID_DURATION",
+                    field + " '" + node.asString() + "' is not an ISO-8601 duration such as \"PT30S\" or \"PT1M30S\"");
+            return null;
+        }
+    }
+
+    private static double number(JsonNode node, double fallback, double min, double max, String label, String field,
+                                 String pointer, Errors errors) {
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isNumber() || node.asDouble() < min || node.asDouble() > max) {
+            errors.add(label, field, pointer, "INVALID_RETRY", field + " must be a number from " + min + " to " + max);
+            return fallback;
+        }
+        return node.asDouble();
+    }
+
+    private static String optionalString(JsonNode node, String field, String label, String pointer, Errors errors) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            errors.add(label, field, pointer, "INVALID_TYPE", field + " must be a string");
+            return null;
+        }
+        return value.asString();
+    }
+
+    private static void unknownFields(JsonNode node, Set<String> allowed, String label, String base, Errors errors) {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!allowed.contains(e.getKey())) {
+                errors.add(label, e.getKey(), base + "/" + e.getKey(), "UNKNOWN_FIELD",
+                        "unknown field '" + e.getKey() + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private void checkDepth(JsonNode doc, Errors errors) {
+        int depth = JsonDepth.of(doc);
+        if (depth > limits.maxDepth()) {
+            errors.add(null, "", "", "TOO_DEEP", "the definition nests " + depth + " levels deep; the limit is " + limits.maxDepth());
+            throw errors.exception();
+        }
+    }
+
+    private static String join(String prefix, String path) {
+        return path == null || path.isEmpty() ? prefix : path.startsWith("[") ? prefix + path : prefix + "." + path;
+    }
+
+    /** Collects errors in submission order. */
+    static final class Errors {
+        private final List<DefinitionError> list = new ArrayList<>();
+
+        void add(String step, String field, String pointer, String code, String message) {
+            list.add(new DefinitionError(step, field, pointer, code, message));
+        }
+
+        boolean isEmpty() {
+            return list.isEmpty();
+        }
+
+        InvalidDefinitionException exception() {
+            return new InvalidDefinitionException(list);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.weft.definition;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * JSON Schema (draft 2020-12 by default) for workflow inputs and step inputs, through networknt's
+ * validator. Remote {@code $ref}s are never fetched: a schema must be self-contained, so saving a
+ * definition cannot make the server call out.
+ */
+public final class InputSchemas {
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
+    private static final int CACHE_LIMIT = 2_000;
+    private static final ConcurrentMap<String, Schema> CACHE = new ConcurrentHashMap<>();
+
+    private InputSchemas() {}
+
+    /** A problem that makes the schema unusable, or empty when it loads. */
+    public static Optional<String> check(JsonNode schema) {
+        try {
+            compile(schema).validate(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("inputSchema is not a usable JSON Schema: " + e.getMessage());
+        }
+    }
+
+    /** Each violation as {@code (location, message)}; empty when the document is valid. */
+    public static List<Violation> validate(JsonNode schema, JsonNode document) {
+        List<Error> errors = compile(schema).validate(document);
+        return errors.stream()
+                .map(e -> new Violation(location(e), e.getMessage()))
+                .toList();
+    }
+
+    private static Schema compile(JsonNode schema) {
+        String key = schema.toString();
+        Schema cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Schema compiled = REGISTRY.getSchema(schema);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(key, compiled);
+        }
+        return compiled;
+    }
+
+    private static String location(Error e) {
+        String path = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+        if (path.startsWith("$")) {
+            path = path.substring(1);
+        }
+        if (path.startsWith(".")) {
+            path = path.substring(1);
+        }
+        if (e.getProperty() != null && "required".equals(e.getKeyword())) {
+            path = path.isEmpty() ? e.getProperty() : path + "." + e.getProperty();
+        }
+        return path;
+    }
+
+    /** @param location dotted path into the document, empty for the root */
+    public record Violation(String location, String message) {}
+}

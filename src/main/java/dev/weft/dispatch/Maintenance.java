@@ -1,0 +1,71 @@
+package dev.weft.dispatch;
+
+import dev.weft.runs.RunCoordinator;
+import dev.weft.store.JdbcRunStore;
+import dev.weft.store.RunStore;
+import dev.weft.store.StepRef;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * The loop that keeps work from getting lost: re-dispatches due steps (retries whose time came,
+ * dispatches lost in a crash), renews the leases of steps running here, turns expired leases
+ * into interruptions, fails runs past their deadline and starts runs accepted but never started.
+ */
+public class Maintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
+    private static final int BATCH = 500;
+
+    private final JdbcRunStore store;
+    private final StepDispatcher dispatcher;
+    private final StepWorker worker;
+    private final RunCoordinator coordinator;
+    private final EngineProperties properties;
+    private final Clock clock;
+
+    public Maintenance(JdbcRunStore store, StepDispatcher dispatcher, StepWorker worker, RunCoordinator coordinator,
+                       EngineProperties properties, Clock clock) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.worker = worker;
+        this.coordinator = coordinator;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Embedded mode: nothing can still be running a step this process did not start. */
+    public void recoverAfterRestart() {
+        for (RunStore.ExpiredLease lease : store.allRunningSteps()) {
+            log.info("recovering step '{}' of run {} interrupted by a restart", lease.ref().stepId(), lease.ref().runId());
+            coordinator.onInterrupted(lease.ref(), lease.attempt(), lease.leaseToken());
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${weft.engine.poll-interval:PT0.5S}", initialDelayString = "PT0.2S")
+    public void tick() {
+        try {
+            Instant now = clock.instant();
+            if (!worker.heldLeases().isEmpty()) {
+                store.renewLeases(worker.heldLeases(), now.plus(properties.lease()));
+            }
+            for (RunStore.ExpiredLease lease : store.expiredLeases(now, BATCH)) {
+                coordinator.onInterrupted(lease.ref(), lease.attempt(), lease.leaseToken());
+            }
+            for (String runId : store.overdueRuns(now, BATCH)) {
+                coordinator.onDeadline(runId);
+            }
+            for (String runId : store.stalePendingRuns(now.minus(properties.pendingRunGrace()), BATCH)) {
+                coordinator.start(runId);
+            }
+            for (StepRef ref : store.dueSteps(now, BATCH)) {
+                dispatcher.dispatch(ref, now);
+            }
+        } catch (RuntimeException e) {
+            log.warn("maintenance pass failed; will retry", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.weft.dispatch;
+
+import dev.weft.definition.InputSchemas;
+import dev.weft.definition.StepDefinition;
+import dev.weft.engine.ExpressionScope;
+import dev.weft.engine.RunState;
+import dev.weft.expression.ExpressionEngine;
+import dev.weft.expression.ExpressionException;
+import dev.weft.runs.RunStates;
+import dev.weft.steps.StepContext;
+import dev.weft.steps.StepHandler;
+import dev.weft.steps.StepRegistry;
+import dev.weft.steps.StepResult;
+import dev.weft.store.ClaimedStep;
+import dev.weft.store.RunRecord;
+import dev.weft.store.RunStore;
+import dev.weft.store.StepRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs one claimed attempt of a step: evaluates its input template against the run, validates it
+ * against the step type's schema, calls the handler under the step's time limit, and classifies
+ * whatever happens as a {@link StepResult}. Never throws.
+ */
+@Component
+public class StepExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(StepExecutor.class);
+
+    private final RunStore store;
+    private final RunStates states;
+    private final StepRegistry registry;
+    private final ExpressionEngine expressions;
+    private final EngineProperties properties;
+
+    public StepExecutor(RunStore store, RunStates states, StepRegistry registry, ExpressionEngine expressions,
+                        EngineProperties properties) {
+        this.store = store;
+        this.states = states;
+        this.registry = registry;
+        this.expressions = expressions;
+        this.properties = properties;
+    }
+
+    public StepResult execute(ClaimedStep claim, ExecutorService handlers) {
+        String stepId = claim.stepId();
+        RunRecord run = store.find(claim.appId(), claim.runId(), true).orElse(null);
+        if (run == null) {
+            return StepResult.permanent("RUN_NOT_FOUND", "run " + claim.runId() + " disappeared");
+        }
+        RunState state = states.of(run);
+        StepDefinition def = state.definition().requireStep(stepId);
+        StepHandler handler = registry.find(def.type()).orElse(null);
+        if (handler == null) {
+            return StepResult.permanent("UNKNOWN_STEP_TYPE", "step '" + stepId + "': this server has no step type '" + def.type() + "'");
+        }
+        JsonNode input;
+        try {
+            input = def.input() == null ? dev.weft.common.Json.object()
+                    : expressions.render(def.input(), ExpressionScope.of(state, state.steps()));
+        } catch (ExpressionException e) {
+            return StepResult.permanent("INPUT_MAPPING_FAILED",
+                    "step '" + stepId + "': input." + e.path() + " could not be evaluated: " + e.getMessage());
+        }
+        store.recordInput(new StepRef(claim.runId(), stepId), claim.leaseToken(), input);
+        List<InputSchemas.Violation> violations = InputSchemas.validate(handler.inputSchema(), input);
+        if (!violations.isEmpty()) {
+            InputSchemas.Violation v = violations.getFirst();
+            return StepResult.permanent("INVALID_STEP_INPUT", "step '" + stepId + "': input"
+                    + (v.location().isEmpty() ? "" : "." + v.location()) + ": " + v.message());
+        }
+        StepContext context = new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
+                claim.firstStartedAt());
+        Duration timeout = def.timeout() != null ? def.timeout() : properties.defaultStepTimeout();
+        return callWithTimeout(handler, context, timeout, handlers);
+    }
+
+    private static StepResult callWithTimeout(StepHandler handler, StepContext context, Duration timeout,
+                                              ExecutorService handlers) {
+        Future<StepResult> future = handlers.submit(() -> handler.execute(context));
+        try {
+            StepResult result = future.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return result != null ? result : StepResult.permanent("NO_RESULT", "step '" + context.stepId() + "' returned nothing");
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return StepResult.retryable("STEP_TIMEOUT", "step '" + context.stepId() + "' did not finish within " + timeout);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return StepResult.retryable("WORKER_INTERRUPTED", "step '" + context.stepId() + "' was interrupted (shutdown)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            log.error("step '{}' of type {} threw", context.stepId(), handler.type(), cause);
+            return StepResult.permanent("STEP_CRASHED", "step '" + context.stepId() + "' failed unexpectedly: " + cause);
+        }
+    }
+}

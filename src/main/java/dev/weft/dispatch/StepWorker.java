@@ -1,0 +1,158 @@
+package dev.weft.dispatch;
+
+import dev.weft.runs.RunCoordinator;
+import dev.weft.steps.StepResult;
+import dev.weft.store.ClaimedStep;
+import dev.weft.store.RunStore;
+import dev.weft.store.StepRef;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes ready steps from the in-process dispatcher and executes each on a virtual thread:
+ * claim in the database (compare-and-set with a lease), execute, report the result to the
+ * coordinator. Leases of running steps are renewed by the maintenance loop through
+ * {@link #heldLeases()}.
+ */
+public class StepWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StepWorker.class);
+
+    private final InProcessDispatcher dispatcher;
+    private final RunStore store;
+    private final StepExecutor executor;
+    private final RunCoordinator coordinator;
+    private final TransactionTemplate tx;
+    private final EngineProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID();
+    private final Semaphore permits;
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private volatile ExecutorService threads;
+    private volatile Thread loop;
+    private volatile boolean running;
+
+    public StepWorker(InProcessDispatcher dispatcher, RunStore store, StepExecutor executor, RunCoordinator coordinator,
+                      TransactionTemplate tx, EngineProperties properties, Clock clock, MeterRegistry meters) {
+        this.dispatcher = dispatcher;
+        this.store = store;
+        this.executor = executor;
+        this.coordinator = coordinator;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+        this.permits = new Semaphore(properties.maxConcurrentSteps());
+    }
+
+    @Override
+    public void start() {
+        threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("weft-step-", 0).factory());
+        running = true;
+        loop = Thread.ofPlatform().name("weft-dispatch").daemon().start(this::takeLoop);
+    }
+
+    private void takeLoop() {
+        while (running) {
+            try {
+                StepRef ref = dispatcher.take();
+                permits.acquire();
+                threads.submit(() -> {
+                    try {
+                        runOne(ref);
+                    } finally {
+                        permits.release();
+                    }
+                });
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("dispatch loop error", e);
+            }
+        }
+    }
+
+    void runOne(StepRef ref) {
+        MDC.put("runId", ref.runId());
+        MDC.put("stepId", ref.stepId());
+        try {
+            Instant now = clock.instant();
+            Optional<ClaimedStep> claimed = tx.execute(s -> store.claim(ref, owner, now, now.plus(properties.lease())));
+            if (claimed == null || claimed.isEmpty()) {
+                return; // already taken, finished, cancelled or not yet due: the database says no
+            }
+            ClaimedStep claim = claimed.get();
+            held.add(claim.leaseToken());
+            Timer.Sample sample = Timer.start(meters);
+            StepResult result;
+            try {
+                result = executor.execute(claim, threads);
+            } finally {
+                held.remove(claim.leaseToken());
+            }
+            String outcome = switch (result) {
+                case StepResult.Succeeded x -> "succeeded";
+                case StepResult.RetryableFailure x -> "retryable_failure";
+                case StepResult.PermanentFailure x -> "permanent_failure";
+                case StepResult.Deferred x -> "deferred";
+            };
+            sample.stop(meters.timer("weft.step.duration", "type", claim.stepType(), "outcome", outcome));
+            if (!running && result instanceof StepResult.RetryableFailure f && "WORKER_INTERRUPTED".equals(f.code())) {
+                return; // shutting down: leave the step running; recovery requeues it without counting an attempt
+            }
+            coordinator.onResult(claim, result);
+        } catch (RuntimeException e) {
+            log.error("step execution failed to report; the lease will expire and the step be retried", e);
+        } finally {
+            MDC.remove("runId");
+            MDC.remove("stepId");
+        }
+    }
+
+    /** Lease tokens of the steps this process is executing right now. */
+    public Set<String> heldLeases() {
+        return Set.copyOf(held);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+        if (threads != null) {
+            threads.shutdownNow();
+            try {
+                threads.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,329 @@
+package dev.weft.engine;
+
+import dev.weft.common.Json;
+import dev.weft.definition.OnError;
+import dev.weft.definition.StepDefinition;
+import dev.weft.definition.WorkflowDefinition;
+import dev.weft.engine.Decision.CancelRun;
+import dev.weft.engine.Decision.CancelStep;
+import dev.weft.engine.Decision.CompleteRun;
+import dev.weft.engine.Decision.FailRun;
+import dev.weft.engine.Decision.QueueStep;
+import dev.weft.engine.Decision.RecordFailure;
+import dev.weft.engine.Decision.RecordSuccess;
+import dev.weft.engine.Decision.ReopenRun;
+import dev.weft.engine.Decision.RequeueInterrupted;
+import dev.weft.engine.Decision.ResetStep;
+import dev.weft.engine.Decision.ScheduleRetry;
+import dev.weft.engine.Decision.SkipStep;
+import dev.weft.engine.Decision.StartRun;
+import dev.weft.expression.ExpressionEngine;
+import dev.weft.expression.ExpressionException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Decides what happens next in a run. A pure function of the run's state, one event and the
+ * current time: it reads nothing else and changes nothing; the decisions it returns are applied
+ * elsewhere, in one transaction. Stale events (a result for an attempt that is no longer running,
+ * anything for a finished run) produce no decisions, which is what makes duplicate deliveries harmless.
+ */
+public final class Decider {
+
+    /** Executions lost to crashes before the step is failed, so a step that kills its worker cannot loop forever. */
+    public static final int MAX_INTERRUPTIONS = 5;
+
+    private final ExpressionEngine expressions;
+
+    public Decider(ExpressionEngine expressions) {
+        this.expressions = expressions;
+    }
+
+    public List<Decision> decide(RunState run, RunEvent event, Instant now) {
+        Work w = new Work(run);
+        switch (event) {
+            case RunEvent.Started s -> {
+                if (run.status() != RunStatus.PENDING) {
+                    return List.of();
+                }
+                w.add(new StartRun());
+                w.status = RunStatus.RUNNING;
+                settle(w, now);
+            }
+            case RunEvent.StepSucceeded s -> {
+                if (!isCurrentAttempt(run, s.stepId(), s.attempt())) {
+                    return List.of();
+                }
+                w.add(new RecordSuccess(s.stepId(), s.output()));
+                w.put(new StepState(s.stepId(), StepStatus.SUCCEEDED, s.attempt(), w.get(s.stepId()).interruptions(),
+                        s.output(), null));
+                settle(w, now);
+            }
+            case RunEvent.StepFailed f -> {
+                if (!isCurrentAttempt(run, f.stepId(), f.attempt())) {
+                    return List.of();
+                }
+                onFailure(w, f, now);
+            }
+            case RunEvent.StepDeferred d -> {
+                if (!isCurrentAttempt(run, d.stepId(), d.attempt())) {
+                    return List.of();
+                }
+                StepState s = w.get(d.stepId());
+                w.add(new Decision.DeferStep(d.stepId(), d.until()));
+                w.put(new StepState(s.id(), StepStatus.QUEUED, s.attempt() - 1, s.interruptions(), null, null));
+            }
+            case RunEvent.StepInterrupted i -> {
+                if (!isCurrentAttempt(run, i.stepId(), i.attempt())) {
+                    return List.of();
+                }
+                StepState s = w.get(i.stepId());
+                if (s.interruptions() + 1 > MAX_INTERRUPTIONS) {
+                    failStep(w, i.stepId(), StepError.permanent("STEP_INTERRUPTED", "step '" + i.stepId()
+                            + "' was interrupted " + (s.interruptions() + 1) + " times (worker crash or lost lease)"));
+                    settle(w, now);
+                } else {
+                    w.add(new RequeueInterrupted(i.stepId()));
+                    w.put(new StepState(s.id(), StepStatus.QUEUED, s.attempt() - 1, s.interruptions() + 1, null, s.error()));
+                }
+            }
+            case RunEvent.CancelRequested c -> {
+                if (run.status().isTerminal()) {
+                    return List.of();
+                }
+                cancelOpenSteps(w);
+                w.add(new CancelRun());
+            }
+            case RunEvent.DeadlineExceeded d -> {
+                if (run.status().isTerminal()) {
+                    return List.of();
+                }
+                cancelOpenSteps(w);
+                w.add(new FailRun(StepError.permanent("RUN_TIMEOUT",
+                        "the run exceeded its timeout of " + run.definition().timeout())));
+            }
+            case RunEvent.ResumeRequested r -> {
+                if (run.status() != RunStatus.FAILED) {
+                    return List.of();
+                }
+                w.add(new ReopenRun());
+                w.status = RunStatus.RUNNING;
+                for (StepDefinition def : run.definition().steps()) {
+                    StepState s = w.get(def.id());
+                    if (s.status() == StepStatus.CANCELLED
+                            || (s.status() == StepStatus.FAILED && !(def.onError() instanceof OnError.Continue))) {
+                        w.add(new ResetStep(def.id()));
+                        w.put(new StepState(def.id(), StepStatus.PENDING, 0, 0, null, null));
+                    }
+                }
+                settle(w, now);
+            }
+        }
+        return w.decisions;
+    }
+
+    private void onFailure(Work w, RunEvent.StepFailed f, Instant now) {
+        StepDefinition def = w.run.definition().requireStep(f.stepId());
+        StepState s = w.get(f.stepId());
+        if (f.error().retryable() && def.retry().allowsAnotherAttempt(s.attempt())) {
+            Duration delay = def.retry().delayAfter(s.attempt(), unitRandom(w.run.runId(), f.stepId(), s.attempt()));
+            if (f.retryAfterMillis() != null && f.retryAfterMillis() > delay.toMillis()) {
+                delay = Duration.ofMillis(f.retryAfterMillis());
+            }
+            w.add(new ScheduleRetry(f.stepId(), f.error(), now.plus(delay)));
+            w.put(new StepState(s.id(), StepStatus.QUEUED, s.attempt(), s.interruptions(), null, f.error()));
+            return;
+        }
+        StepError error = f.error();
+        if (error.retryable() && def.retry().maxAttempts() > 1) {
+            error = new StepError(error.code(), error.message() + " (gave up after " + s.attempt() + " attempts)", false);
+        }
+        failStep(w, f.stepId(), error);
+        settle(w, now);
+    }
+
+    private static void failStep(Work w, String stepId, StepError error) {
+        StepState s = w.get(stepId);
+        w.add(new RecordFailure(stepId, error));
+        w.put(new StepState(stepId, StepStatus.FAILED, s.attempt(), s.interruptions(), null, error));
+    }
+
+    /** Moves every step that can move, then finishes the run if nothing is left to do. */
+    private void settle(Work w, Instant now) {
+        WorkflowDefinition definition = w.run.definition();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (StepDefinition def : definition.steps()) {
+                if (w.get(def.id()).status() == StepStatus.PENDING && advance(w, def, now)) {
+                    changed = true;
+                }
+            }
+        }
+        Optional<String> failed = definition.steps().stream()
+                .filter(d -> definition.ownerOfFallback(d.id()).isEmpty())
+                .filter(d -> w.get(d.id()).status() == StepStatus.FAILED)
+                .filter(d -> Resolution.of(d.id(), definition, w.steps).kind() == Resolution.Kind.FAIL)
+                .map(StepDefinition::id)
+                .findFirst();
+        if (failed.isPresent()) {
+            StepError cause = failureOf(w, failed.get());
+            cancelOpenSteps(w);
+            w.add(new FailRun(new StepError(cause.code(), "step '" + failed.get() + "' failed: " + cause.message(), false)));
+            return;
+        }
+        boolean allDone = w.steps.values().stream().allMatch(s -> s.status().isTerminal());
+        if (allDone) {
+            complete(w);
+        }
+    }
+
+    /** The error to report for a failed step: its own, or its fallback's when the fallback failed too. */
+    private static StepError failureOf(Work w, String stepId) {
+        StepDefinition def = w.run.definition().requireStep(stepId);
+        if (def.onError() instanceof OnError.Fallback(String fb) && w.get(fb).status() == StepStatus.FAILED) {
+            StepError own = w.get(stepId).error();
+            StepError fallback = failureOf(w, fb);
+            return new StepError(own.code(), own.message() + "; fallback '" + fb + "' failed too: " + fallback.message(), false);
+        }
+        return w.get(stepId).error();
+    }
+
+    /** Decides one pending step; true when its status changed. */
+    private boolean advance(Work w, StepDefinition def, Instant now) {
+        WorkflowDefinition definition = w.run.definition();
+        Optional<StepDefinition> owner = definition.ownerOfFallback(def.id());
+        if (owner.isPresent()) {
+            StepStatus ownerStatus = w.get(owner.get().id()).status();
+            if (ownerStatus == StepStatus.SUCCEEDED || ownerStatus == StepStatus.SKIPPED || ownerStatus == StepStatus.CANCELLED) {
+                return skip(w, def.id(), "not needed: '" + owner.get().id() + "' did not fail");
+            }
+            if (ownerStatus != StepStatus.FAILED) {
+                return false;
+            }
+        }
+        for (String dep : def.dependsOn()) {
+            Resolution r = Resolution.of(dep, definition, w.steps);
+            switch (r.kind()) {
+                case WAIT, FAIL -> {
+                    return false;
+                }
+                case SKIP -> {
+                    return skip(w, def.id(), "dependency '" + dep + "' was " + w.get(dep).status().wire());
+                }
+                case OK -> { }
+            }
+        }
+        if (def.when() != null) {
+            try {
+                if (!expressions.test(def.when(), ExpressionScope.of(w.run, w.steps))) {
+                    return skip(w, def.id(), "condition was false: " + def.when());
+                }
+            } catch (ExpressionException e) {
+                failStep(w, def.id(), StepError.permanent("CONDITION_FAILED",
+                        "step '" + def.id() + "': when '" + def.when() + "' could not be evaluated: " + e.getMessage()));
+                return true;
+            }
+        }
+        w.add(new QueueStep(def.id(), now));
+        w.put(w.get(def.id()).with(StepStatus.QUEUED));
+        return true;
+    }
+
+    private void complete(Work w) {
+        WorkflowDefinition definition = w.run.definition();
+        JsonNode output;
+        if (definition.output() != null) {
+            try {
+                output = expressions.render(definition.output(), ExpressionScope.of(w.run, w.steps));
+            } catch (ExpressionException e) {
+                w.add(new FailRun(StepError.permanent("OUTPUT_MAPPING_FAILED",
+                        "the output template could not be evaluated at '" + e.path() + "': " + e.getMessage())));
+                return;
+            }
+        } else {
+            output = leafOutputs(w);
+        }
+        w.add(new CompleteRun(output));
+    }
+
+    /** Without an output template, the run's output is the outputs of the steps nothing depends on. */
+    private static JsonNode leafOutputs(Work w) {
+        WorkflowDefinition definition = w.run.definition();
+        ObjectNode out = Json.object();
+        for (StepDefinition def : definition.steps()) {
+            boolean isLeaf = definition.steps().stream().noneMatch(o -> o.dependsOn().contains(def.id()));
+            boolean isFallback = definition.ownerOfFallback(def.id()).isPresent();
+            Resolution r = Resolution.of(def.id(), definition, w.steps);
+            if (isLeaf && !isFallback && r.kind() == Resolution.Kind.OK && r.output() != null) {
+                out.set(def.id(), r.output());
+            }
+        }
+        return out;
+    }
+
+    private static boolean skip(Work w, String stepId, String reason) {
+        w.add(new SkipStep(stepId, reason));
+        w.put(w.get(stepId).with(StepStatus.SKIPPED));
+        return true;
+    }
+
+    private static void cancelOpenSteps(Work w) {
+        for (StepState s : List.copyOf(w.steps.values())) {
+            if (!s.status().isTerminal()) {
+                w.add(new CancelStep(s.id()));
+                w.put(s.with(StepStatus.CANCELLED));
+            }
+        }
+    }
+
+    private static boolean isCurrentAttempt(RunState run, String stepId, int attempt) {
+        StepState s = run.steps().get(stepId);
+        return run.status() == RunStatus.RUNNING && s != null && s.status() == StepStatus.RUNNING && s.attempt() == attempt;
+    }
+
+    /** Deterministic jitter: the same run, step and attempt always get the same point in the band. */
+    static double unitRandom(String runId, String stepId, int attempt) {
+        long h = 1125899906842597L;
+        for (char c : (runId + '/' + stepId + '/' + attempt).toCharArray()) {
+            h = 31 * h + c;
+        }
+        h ^= (h >>> 33);
+        h *= 0xff51afd7ed558ccdL;
+        h ^= (h >>> 33);
+        return (h >>> 11) * 0x1.0p-53;
+    }
+
+    /** The decider's scratch copy of the run while it works through one event. */
+    private static final class Work {
+        final RunState run;
+        final Map<String, StepState> steps;
+        final List<Decision> decisions = new ArrayList<>();
+        RunStatus status;
+
+        Work(RunState run) {
+            this.run = run;
+            this.steps = new LinkedHashMap<>(run.steps());
+            this.status = run.status();
+        }
+
+        StepState get(String id) {
+            return steps.get(id);
+        }
+
+        void put(StepState s) {
+            steps.put(s.id(), s);
+        }
+
+        void add(Decision d) {
+            decisions.add(d);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.weft.engine;
+
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the decider wants done; applied in order, in one transaction, by the engine's applier.
+ * Each decision names the step statuses it moves between so the applier can guard every change.
+ */
+public sealed interface Decision {
+
+    record StartRun() implements Decision {}
+
+    /** Make a step ready; {@code at} is when it may start (later than now for a retry). */
+    record QueueStep(String stepId, Instant at) implements Decision {}
+
+    record SkipStep(String stepId, String reason) implements Decision {}
+
+    record RecordSuccess(String stepId, JsonNode output) implements Decision {}
+
+    /** Record a failed attempt and queue the next one at {@code at}. */
+    record ScheduleRetry(String stepId, StepError error, Instant at) implements Decision {}
+
+    /** Put a step whose execution was lost back in the queue without counting the attempt. */
+    record RequeueInterrupted(String stepId) implements Decision {}
+
+    /** Put a running step back in the queue until {@code until}, not counting the attempt. */
+    record DeferStep(String stepId, Instant until) implements Decision {}
+
+    /** The step failed for good (its onError decides what that does to the run). */
+    record RecordFailure(String stepId, StepError error) implements Decision {}
+
+    record CancelStep(String stepId) implements Decision {}
+
+    /** Back to pending (resume). */
+    record ResetStep(String stepId) implements Decision {}
+
+    record CompleteRun(JsonNode output) implements Decision {}
+
+    record FailRun(StepError error) implements Decision {}
+
+    record CancelRun() implements Decision {}
+
+    /** A failed run goes back to running (resume). */
+    record ReopenRun() implements Decision {}
+}

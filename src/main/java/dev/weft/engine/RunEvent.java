@@ -1,0 +1,31 @@
+package dev.weft.engine;
+
+import tools.jackson.databind.JsonNode;
+
+/** Something that happened to a run; the input of {@link Decider#decide}. */
+public sealed interface RunEvent {
+
+    /** The run was accepted and should start. */
+    record Started() implements RunEvent {}
+
+    /** A worker finished attempt {@code attempt} of a step successfully. */
+    record StepSucceeded(String stepId, int attempt, JsonNode output) implements RunEvent {}
+
+    /** A worker's attempt failed; {@code retryAfterMillis} is a provider's hint, or null. */
+    record StepFailed(String stepId, int attempt, StepError error, Long retryAfterMillis) implements RunEvent {}
+
+    /** The step asked to run again later without it counting as an attempt ({@code delay}). */
+    record StepDeferred(String stepId, int attempt, java.time.Instant until) implements RunEvent {}
+
+    /** An execution was lost (process crash, expired lease) before it reported a result. */
+    record StepInterrupted(String stepId, int attempt) implements RunEvent {}
+
+    /** A client asked to cancel. */
+    record CancelRequested() implements RunEvent {}
+
+    /** A client asked to resume a failed run from its failed steps. */
+    record ResumeRequested() implements RunEvent {}
+
+    /** The run's own timeout passed. */
+    record DeadlineExceeded() implements RunEvent {}
+}

@@ -1,0 +1,21 @@
+package dev.weft.engine;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the engine knows of one step of a run.
+ *
+ * @param attempt       executions started so far (0 before the first)
+ * @param interruptions executions lost to a crash or an expired lease (not counted as attempts)
+ */
+public record StepState(String id, StepStatus status, int attempt, int interruptions, JsonNode output,
+                        StepError error) {
+
+    public static StepState pending(String id) {
+        return new StepState(id, StepStatus.PENDING, 0, 0, null, null);
+    }
+
+    public StepState with(StepStatus newStatus) {
+        return new StepState(id, newStatus, attempt, interruptions, output, error);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.weft.runs;
+
+import dev.weft.dispatch.StepDispatcher;
+import dev.weft.engine.Decider;
+import dev.weft.engine.Decision;
+import dev.weft.engine.RunEvent;
+import dev.weft.engine.RunStatus;
+import dev.weft.engine.StepError;
+import dev.weft.steps.StepResult;
+import dev.weft.store.ClaimedStep;
+import dev.weft.store.RunRecord;
+import dev.weft.store.RunStore;
+import dev.weft.store.ScheduledStep;
+import dev.weft.store.StepRecord;
+import dev.weft.store.StepRef;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one place where decisions are applied. Each call locks the run row, asks the decider what an
+ * event means, applies the decisions and the listeners' writes in one transaction, then hands the
+ * newly ready steps to the dispatcher after the commit.
+ */
+@Service
+public class RunCoordinator {
+
+    private static final Logger log = LoggerFactory.getLogger(RunCoordinator.class);
+
+    private final RunStore store;
+    private final Decider decider;
+    private final RunStates states;
+    private final StepDispatcher dispatcher;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final List<RunFinishedListener> listeners;
+    private final MeterRegistry meters;
+
+    public RunCoordinator(RunStore store, Decider decider, RunStates states, StepDispatcher dispatcher,
+                          TransactionTemplate tx, Clock clock, List<RunFinishedListener> listeners, MeterRegistry meters) {
+        this.store = store;
+        this.decider = decider;
+        this.states = states;
+        this.dispatcher = dispatcher;
+        this.tx = tx;
+        this.clock = clock;
+        this.listeners = listeners;
+        this.meters = meters;
+    }
+
+    public void start(String runId) {
+        handle(runId, run -> new RunEvent.Started());
+    }
+
+    /** Records a worker's result; ignored when the lease is no longer the worker's. */
+    public void onResult(ClaimedStep claim, StepResult result) {
+        handle(claim.runId(), run -> {
+            if (!holdsLease(run, claim.stepId(), claim.leaseToken())) {
+                log.info("discarding result of step '{}' attempt {}: its lease is no longer held", claim.stepId(), claim.attempt());
+                meters.counter("weft.step.stale_results").increment();
+                return null;
+            }
+            return switch (result) {
+                case StepResult.Succeeded s -> new RunEvent.StepSucceeded(claim.stepId(), claim.attempt(), s.output());
+                case StepResult.RetryableFailure f -> new RunEvent.StepFailed(claim.stepId(), claim.attempt(),
+                        StepError.retryable(f.code(), f.message()), f.retryAfterMillis());
+                case StepResult.PermanentFailure f -> new RunEvent.StepFailed(claim.stepId(), claim.attempt(),
+                        StepError.permanent(f.code(), f.message()), null);
+                case StepResult.Deferred d -> new RunEvent.StepDeferred(claim.stepId(), claim.attempt(), d.until());
+            };
+        });
+    }
+
+    /** A running step whose execution was lost (expired lease, process restart). */
+    public void onInterrupted(StepRef ref, int attempt, String leaseToken) {
+        handle(ref.runId(), run -> holdsLease(run, ref.stepId(), leaseToken)
+                ? new RunEvent.StepInterrupted(ref.stepId(), attempt) : null);
+    }
+
+    public void onDeadline(String runId) {
+        handle(runId, run -> run.deadline() != null && run.deadline().isBefore(clock.instant())
+                ? new RunEvent.DeadlineExceeded() : null);
+    }
+
+    /** @return the run's status afterwards, empty when the run does not exist */
+    public Optional<RunStatus> cancel(String runId) {
+        return handle(runId, run -> new RunEvent.CancelRequested());
+    }
+
+    public Optional<RunStatus> resume(String runId) {
+        return handle(runId, run -> new RunEvent.ResumeRequested());
+    }
+
+    private Optional<RunStatus> handle(String runId, Function<RunRecord, RunEvent> eventFor) {
+        Outcome outcome = tx.execute(status -> {
+            Optional<RunRecord> locked = store.lock(runId);
+            if (locked.isEmpty()) {
+                return null;
+            }
+            RunRecord run = locked.get();
+            RunEvent event = eventFor.apply(run);
+            if (event == null) {
+                return new Outcome(run.status(), List.of(), null);
+            }
+            Instant now = clock.instant();
+            List<Decision> decisions = decider.decide(states.of(run), event, now);
+            if (decisions.isEmpty()) {
+                return new Outcome(run.status(), List.of(), null);
+            }
+            List<ScheduledStep> ready = store.apply(run, decisions, now);
+            RunStatus after = finalStatus(run.status(), decisions);
+            RunRecord finished = null;
+            if (after != run.status() && after.isTerminal()) {
+                finished = store.find(run.appId(), runId, true).orElseThrow();
+                for (RunFinishedListener l : listeners) {
+                    l.onRunFinished(finished);
+                }
+            }
+            return new Outcome(after, ready, finished);
+        });
+        if (outcome == null) {
+            return Optional.empty();
+        }
+        outcome.ready().forEach(s -> dispatcher.dispatch(s.ref(), s.at()));
+        if (outcome.finished() != null) {
+            recordFinished(outcome.finished());
+        }
+        return Optional.of(outcome.status());
+    }
+
+    private static boolean holdsLease(RunRecord run, String stepId, String token) {
+        return run.steps().stream()
+                .filter(s -> s.stepId().equals(stepId))
+                .map(StepRecord::leaseToken)
+                .anyMatch(t -> t != null && t.equals(token));
+    }
+
+    private static RunStatus finalStatus(RunStatus before, List<Decision> decisions) {
+        RunStatus status = before;
+        for (Decision d : decisions) {
+            status = switch (d) {
+                case Decision.StartRun s -> RunStatus.RUNNING;
+                case Decision.ReopenRun r -> RunStatus.RUNNING;
+                case Decision.CompleteRun c -> RunStatus.COMPLETED;
+                case Decision.FailRun f -> RunStatus.FAILED;
+                case Decision.CancelRun c -> RunStatus.CANCELLED;
+                default -> status;
+            };
+        }
+        return status;
+    }
+
+    private void recordFinished(RunRecord run) {
+        meters.counter("weft.runs.finished", "status", run.status().wire()).increment();
+        if (run.finishedAt() != null && run.createdAt() != null) {
+            meters.timer("weft.run.duration", "status", run.status().wire())
+                    .record(Duration.between(run.createdAt(), run.finishedAt()));
+        }
+        log.info("run {} {}", run.id(), run.status().wire());
+    }
+
+    private record Outcome(RunStatus status, List<ScheduledStep> ready, RunRecord finished) {}
+}

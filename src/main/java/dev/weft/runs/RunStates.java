@@ -1,0 +1,59 @@
+package dev.weft.runs;
+
+import dev.weft.common.Json;
+import dev.weft.definition.DefinitionService;
+import dev.weft.engine.RunState;
+import dev.weft.engine.StepError;
+import dev.weft.engine.StepState;
+import dev.weft.store.RunRecord;
+import dev.weft.store.StepRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Builds the decider's view of a stored run. */
+@Component
+public class RunStates {
+
+    private final DefinitionService definitions;
+
+    public RunStates(DefinitionService definitions) {
+        this.definitions = definitions;
+    }
+
+    public RunState of(RunRecord run) {
+        Map<String, StepState> steps = new LinkedHashMap<>();
+        for (StepRecord s : run.steps()) {
+            steps.put(s.stepId(), new StepState(s.stepId(), s.status(), s.attempt(), s.interruptions(), s.output(),
+                    error(s.error())));
+        }
+        var definition = definitions.parseStored(run.definition());
+        Map<String, StepState> ordered = new LinkedHashMap<>();
+        definition.steps().forEach(d -> ordered.put(d.id(), steps.get(d.id())));
+        return new RunState(run.id(), run.status(), definition, run.input(), meta(run), ordered, run.deadline());
+    }
+
+    static JsonNode meta(RunRecord run) {
+        ObjectNode meta = Json.object();
+        meta.put("id", run.id());
+        meta.put("appId", run.appId());
+        if (run.workflowSlug() != null) {
+            meta.put("workflowSlug", run.workflowSlug());
+        }
+        if (run.workflowVersion() != null) {
+            meta.put("workflowVersion", run.workflowVersion());
+        }
+        meta.put("createdAt", run.createdAt().toString());
+        return meta;
+    }
+
+    private static StepError error(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return new StepError(node.path("code").asString(""), node.path("message").asString(""),
+                node.path("retryable").asBoolean(false));
+    }
+}

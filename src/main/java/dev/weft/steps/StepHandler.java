@@ -1,0 +1,23 @@
+package dev.weft.steps;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One step type. Implementations are stateless and thread-safe; they classify their own failures
+ * ({@link StepResult}) and may throw only for bugs, which the worker reports as permanent failures.
+ */
+public interface StepHandler {
+
+    /** The {@code type} in a definition, e.g. {@code image_generate}. */
+    String type();
+
+    String description();
+
+    /** JSON Schema of the input after expressions are evaluated. */
+    JsonNode inputSchema();
+
+    /** JSON Schema of the output. */
+    JsonNode outputSchema();
+
+    StepResult execute(StepContext context) throws InterruptedException;
+}

@@ -1,0 +1,194 @@
+package dev.weft.store;
+
+import static dev.weft.store.Rows.ts;
+
+import dev.weft.common.Json;
+import dev.weft.engine.Decision;
+import dev.weft.engine.RunStatus;
+import dev.weft.engine.StepError;
+import dev.weft.engine.StepStatus;
+import dev.weft.engine.Transitions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the decider's decisions into row changes and history entries, guarding each status change
+ * with {@link Transitions}. Runs inside the caller's transaction, under the run's row lock.
+ */
+final class DecisionWriter {
+
+    private final JdbcClient jdbc;
+    private final RunStore store;
+
+    DecisionWriter(JdbcClient jdbc, RunStore store) {
+        this.jdbc = jdbc;
+        this.store = store;
+    }
+
+    List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now) {
+        String runId = before.id();
+        RunStatus[] runStatus = {before.status()};
+        Map<String, StepRecord> steps = new HashMap<>();
+        before.steps().forEach(s -> steps.put(s.stepId(), s));
+        Map<String, StepStatus> current = new HashMap<>();
+        before.steps().forEach(s -> current.put(s.stepId(), s.status()));
+        List<ScheduledStep> queued = new ArrayList<>();
+
+        for (Decision d : decisions) {
+            switch (d) {
+                case Decision.StartRun s -> {
+                    run(runId, runStatus, RunStatus.RUNNING);
+                    jdbc.sql("UPDATE runs SET status = 'running', started_at = ?, updated_at = ? WHERE id = ?")
+                            .params(ts(now), ts(now), runId).update();
+                    event(runId, "run.started", null, null, null, now);
+                }
+                case Decision.QueueStep q -> {
+                    step(runId, current, q.stepId(), StepStatus.QUEUED);
+                    jdbc.sql("UPDATE run_steps SET status = 'queued', available_at = ?, queued_at = ? "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(ts(q.at()), ts(now), runId, q.stepId()).update();
+                    event(runId, "step.queued", q.stepId(), null, null, now);
+                    queued.add(new ScheduledStep(new StepRef(runId, q.stepId()), q.at()));
+                }
+                case Decision.SkipStep s -> {
+                    step(runId, current, s.stepId(), StepStatus.SKIPPED);
+                    jdbc.sql("UPDATE run_steps SET status = 'skipped', status_reason = ?, finished_at = ? "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(truncate(s.reason()), ts(now), runId, s.stepId()).update();
+                    event(runId, "step.skipped", s.stepId(), null, reason(s.reason()), now);
+                }
+                case Decision.RecordSuccess s -> {
+                    step(runId, current, s.stepId(), StepStatus.SUCCEEDED);
+                    jdbc.sql("UPDATE run_steps SET status = 'succeeded', output = ?, error = NULL, finished_at = ?, "
+                                    + "lease_token = NULL, lease_owner = NULL, lease_until = NULL "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(Json.write(s.output()), ts(now), runId, s.stepId()).update();
+                    event(runId, "step.succeeded", s.stepId(), steps.get(s.stepId()).attempt(), null, now);
+                }
+                case Decision.ScheduleRetry r -> {
+                    step(runId, current, r.stepId(), StepStatus.QUEUED);
+                    jdbc.sql("UPDATE run_steps SET status = 'queued', available_at = ?, error = ?, "
+                                    + "status_reason = ?, lease_token = NULL, lease_owner = NULL, lease_until = NULL "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(ts(r.at()), Json.write(error(r.error())), "retry scheduled at " + r.at(), runId,
+                                    r.stepId()).update();
+                    ObjectNode data = error(r.error());
+                    data.put("retryAt", r.at().toString());
+                    event(runId, "step.retry_scheduled", r.stepId(), steps.get(r.stepId()).attempt(), data, now);
+                    queued.add(new ScheduledStep(new StepRef(runId, r.stepId()), r.at()));
+                }
+                case Decision.RequeueInterrupted r -> {
+                    step(runId, current, r.stepId(), StepStatus.QUEUED);
+                    jdbc.sql("UPDATE run_steps SET status = 'queued', attempt = attempt - 1, "
+                                    + "interruptions = interruptions + 1, available_at = ?, "
+                                    + "status_reason = 'requeued after an interrupted execution', "
+                                    + "lease_token = NULL, lease_owner = NULL, lease_until = NULL "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(ts(now), runId, r.stepId()).update();
+                    event(runId, "step.interrupted", r.stepId(), steps.get(r.stepId()).attempt(), null, now);
+                    queued.add(new ScheduledStep(new StepRef(runId, r.stepId()), now));
+                }
+                case Decision.DeferStep r -> {
+                    step(runId, current, r.stepId(), StepStatus.QUEUED);
+                    jdbc.sql("UPDATE run_steps SET status = 'queued', attempt = attempt - 1, available_at = ?, "
+                                    + "status_reason = ?, lease_token = NULL, lease_owner = NULL, lease_until = NULL "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(ts(r.until()), "waiting until " + r.until(), runId, r.stepId()).update();
+                    ObjectNode data = Json.object();
+                    data.put("until", r.until().toString());
+                    event(runId, "step.deferred", r.stepId(), steps.get(r.stepId()).attempt(), data, now);
+                    queued.add(new ScheduledStep(new StepRef(runId, r.stepId()), r.until()));
+                }
+                case Decision.RecordFailure f -> {
+                    step(runId, current, f.stepId(), StepStatus.FAILED);
+                    jdbc.sql("UPDATE run_steps SET status = 'failed', error = ?, finished_at = ?, "
+                                    + "lease_token = NULL, lease_owner = NULL, lease_until = NULL "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(Json.write(error(f.error())), ts(now), runId, f.stepId()).update();
+                    event(runId, "step.failed", f.stepId(), steps.get(f.stepId()).attempt(), error(f.error()), now);
+                }
+                case Decision.CancelStep c -> {
+                    step(runId, current, c.stepId(), StepStatus.CANCELLED);
+                    jdbc.sql("UPDATE run_steps SET status = 'cancelled', finished_at = ?, "
+                                    + "lease_token = NULL, lease_owner = NULL, lease_until = NULL "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(ts(now), runId, c.stepId()).update();
+                    event(runId, "step.cancelled", c.stepId(), null, null, now);
+                }
+                case Decision.ResetStep r -> {
+                    step(runId, current, r.stepId(), StepStatus.PENDING);
+                    jdbc.sql("UPDATE run_steps SET status = 'pending', attempt = 0, interruptions = 0, output = NULL, "
+                                    + "error = NULL, status_reason = NULL, input = NULL, available_at = NULL, "
+                                    + "queued_at = NULL, first_started_at = NULL, started_at = NULL, finished_at = NULL "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(runId, r.stepId()).update();
+                    event(runId, "step.reset", r.stepId(), null, null, now);
+                }
+                case Decision.CompleteRun c -> {
+                    run(runId, runStatus, RunStatus.COMPLETED);
+                    jdbc.sql("UPDATE runs SET status = 'completed', output = ?, finished_at = ?, updated_at = ? WHERE id = ?")
+                            .params(Json.write(c.output()), ts(now), ts(now), runId).update();
+                    event(runId, "run.completed", null, null, null, now);
+                }
+                case Decision.FailRun f -> {
+                    run(runId, runStatus, RunStatus.FAILED);
+                    jdbc.sql("UPDATE runs SET status = 'failed', error = ?, finished_at = ?, updated_at = ? WHERE id = ?")
+                            .params(Json.write(error(f.error())), ts(now), ts(now), runId).update();
+                    event(runId, "run.failed", null, null, error(f.error()), now);
+                }
+                case Decision.CancelRun c -> {
+                    run(runId, runStatus, RunStatus.CANCELLED);
+                    jdbc.sql("UPDATE runs SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE id = ?")
+                            .params(ts(now), ts(now), runId).update();
+                    event(runId, "run.cancelled", null, null, null, now);
+                }
+                case Decision.ReopenRun r -> {
+                    run(runId, runStatus, RunStatus.RUNNING);
+                    jdbc.sql("UPDATE runs SET status = 'running', error = NULL, output = NULL, finished_at = NULL, "
+                                    + "updated_at = ? WHERE id = ?")
+                            .params(ts(now), runId).update();
+                    event(runId, "run.resumed", null, null, null, now);
+                }
+            }
+        }
+        return queued;
+    }
+
+    private static void run(String runId, RunStatus[] current, RunStatus to) {
+        Transitions.checkRun(runId, current[0], to);
+        current[0] = to;
+    }
+
+    private static void step(String runId, Map<String, StepStatus> current, String stepId, StepStatus to) {
+        Transitions.checkStep(runId, stepId, current.get(stepId), to);
+        current.put(stepId, to);
+    }
+
+    private void event(String runId, String type, String stepId, Integer attempt, JsonNode data, Instant now) {
+        store.appendEvent(runId, type, stepId, attempt, data, now);
+    }
+
+    static ObjectNode error(StepError e) {
+        ObjectNode node = Json.object();
+        node.put("code", e.code());
+        node.put("message", e.message());
+        node.put("retryable", e.retryable());
+        return node;
+    }
+
+    private static ObjectNode reason(String reason) {
+        ObjectNode node = Json.object();
+        node.put("reason", reason);
+        return node;
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 1000 ? s.substring(0, 997) + "..." : s;
+    }
+}

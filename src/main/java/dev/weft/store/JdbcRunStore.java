@@ -1,0 +1,222 @@
+package dev.weft.store;
+
+import static dev.weft.store.Rows.ts;
+
+import dev.weft.common.Json;
+import dev.weft.common.Ids;
+import dev.weft.engine.Decision;
+import dev.weft.engine.StepStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+
+/** {@link RunStore} over JDBC; the same SQL runs on H2 (PostgreSQL mode) and PostgreSQL. */
+@Repository
+public class JdbcRunStore implements RunStore {
+
+    private static final String RUN_COLUMNS = "id, app_id, workflow_slug, workflow_version, definition, status, input, "
+            + "output, error, webhook_url, idempotency_key, request_hash, created_at, started_at, finished_at, deadline";
+    private static final String STEP_COLUMNS = "step_id, step_type, status, attempt, interruptions, input, output, error, "
+            + "status_reason, queued_at, available_at, first_started_at, started_at, finished_at, lease_token";
+
+    private final JdbcClient jdbc;
+    private final DecisionWriter writer;
+
+    public JdbcRunStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.writer = new DecisionWriter(jdbc, this);
+    }
+
+    @Override
+    public void insert(NewRun run) {
+        jdbc.sql("INSERT INTO runs (id, app_id, workflow_slug, workflow_version, definition, status, input, webhook_url, "
+                        + "idempotency_key, request_hash, created_at, deadline, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)")
+                .params(run.id(), run.appId(), run.workflowSlug(), run.workflowVersion(), run.definition(),
+                        Json.write(run.input()), run.webhookUrl(), run.idempotencyKey(), run.requestHash(),
+                        ts(run.createdAt()), ts(run.deadline()), ts(run.createdAt()))
+                .update();
+        for (NewRun.StepSeed step : run.steps()) {
+            jdbc.sql("INSERT INTO run_steps (run_id, step_id, step_type, status) VALUES (?, ?, ?, 'pending')")
+                    .params(run.id(), step.stepId(), step.type())
+                    .update();
+        }
+        appendEvent(run.id(), "run.created", null, null, null, run.createdAt());
+    }
+
+    @Override
+    public Optional<RunRecord> find(String appId, String runId, boolean withSteps) {
+        Optional<RunRecord> run = jdbc.sql("SELECT " + RUN_COLUMNS + " FROM runs WHERE id = ? AND app_id = ?")
+                .params(runId, appId)
+                .query((rs, n) -> Rows.run(rs))
+                .optional();
+        return withSteps ? run.map(r -> r.withSteps(steps(r.id()))) : run;
+    }
+
+    @Override
+    public Optional<RunRecord> findByIdempotencyKey(String appId, String key) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM runs WHERE app_id = ? AND idempotency_key = ?")
+                .params(appId, key)
+                .query((rs, n) -> Rows.run(rs))
+                .optional();
+    }
+
+    @Override
+    public Optional<RunRecord> lock(String runId) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM runs WHERE id = ? FOR UPDATE")
+                .param(runId)
+                .query((rs, n) -> Rows.run(rs))
+                .optional()
+                .map(r -> r.withSteps(steps(runId)));
+    }
+
+    List<StepRecord> steps(String runId) {
+        return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM run_steps WHERE run_id = ?")
+                .param(runId)
+                .query((rs, n) -> Rows.step(rs))
+                .list();
+    }
+
+    @Override
+    public List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now) {
+        return writer.apply(before, decisions, now);
+    }
+
+    @Override
+    public Optional<ClaimedStep> claim(StepRef ref, String owner, Instant now, Instant leaseUntil) {
+        String token = Ids.token(16);
+        int updated = jdbc.sql("UPDATE run_steps SET status = 'running', attempt = attempt + 1, lease_token = ?, "
+                        + "lease_owner = ?, lease_until = ?, started_at = ?, "
+                        + "first_started_at = COALESCE(first_started_at, ?), status_reason = NULL "
+                        + "WHERE run_id = ? AND step_id = ? AND status = 'queued' AND available_at <= ? "
+                        + "AND EXISTS (SELECT 1 FROM runs r WHERE r.id = run_steps.run_id AND r.status = 'running')")
+                .params(token, owner, ts(leaseUntil), ts(now), ts(now), ref.runId(), ref.stepId(), ts(now))
+                .update();
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        ClaimedStep claimed = jdbc.sql("SELECT s.step_type, s.attempt, s.first_started_at, r.app_id FROM run_steps s "
+                        + "JOIN runs r ON r.id = s.run_id WHERE s.run_id = ? AND s.step_id = ?")
+                .params(ref.runId(), ref.stepId())
+                .query((rs, n) -> new ClaimedStep(ref.runId(), rs.getString("app_id"), ref.stepId(),
+                        rs.getString("step_type"), rs.getInt("attempt"), token, leaseUntil,
+                        Rows.instant(rs, "first_started_at")))
+                .single();
+        appendEvent(ref.runId(), "step.started", ref.stepId(), claimed.attempt(), null, now);
+        return Optional.of(claimed);
+    }
+
+    @Override
+    public void recordInput(StepRef ref, String leaseToken, JsonNode input) {
+        jdbc.sql("UPDATE run_steps SET input = ? WHERE run_id = ? AND step_id = ? AND lease_token = ?")
+                .params(Json.write(input), ref.runId(), ref.stepId(), leaseToken)
+                .update();
+    }
+
+    @Override
+    public int renewLeases(Collection<String> leaseTokens, Instant until) {
+        int total = 0;
+        for (String token : leaseTokens) {
+            total += jdbc.sql("UPDATE run_steps SET lease_until = ? WHERE lease_token = ? AND status = 'running'")
+                    .params(ts(until), token)
+                    .update();
+        }
+        return total;
+    }
+
+    @Override
+    public List<StepRef> dueSteps(Instant now, int limit) {
+        return jdbc.sql("SELECT s.run_id, s.step_id FROM run_steps s JOIN runs r ON r.id = s.run_id "
+                        + "WHERE s.status = 'queued' AND s.available_at <= ? AND r.status = 'running' "
+                        + "ORDER BY s.available_at LIMIT ?")
+                .params(ts(now), limit)
+                .query((rs, n) -> new StepRef(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    @Override
+    public List<ExpiredLease> expiredLeases(Instant now, int limit) {
+        return jdbc.sql("SELECT run_id, step_id, attempt, lease_token FROM run_steps "
+                        + "WHERE status = 'running' AND lease_until < ? ORDER BY lease_until LIMIT ?")
+                .params(ts(now), limit)
+                .query((rs, n) -> new ExpiredLease(new StepRef(rs.getString(1), rs.getString(2)), rs.getInt(3),
+                        rs.getString(4)))
+                .list();
+    }
+
+    /** Every running step regardless of lease (embedded mode: after a restart none of them is still executing). */
+    public List<ExpiredLease> allRunningSteps() {
+        return expiredLeases(Instant.parse("9999-12-31T00:00:00Z"), Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<String> overdueRuns(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM runs WHERE status IN ('pending', 'running') AND deadline < ? "
+                        + "ORDER BY deadline LIMIT ?")
+                .params(ts(now), limit)
+                .query((rs, n) -> rs.getString(1))
+                .list();
+    }
+
+    /** Runs accepted but never started (a crash between the insert commit and the start). */
+    public List<String> stalePendingRuns(Instant createdBefore, int limit) {
+        return jdbc.sql("SELECT id FROM runs WHERE status = 'pending' AND created_at < ? ORDER BY created_at LIMIT ?")
+                .params(ts(createdBefore), limit)
+                .query((rs, n) -> rs.getString(1))
+                .list();
+    }
+
+    @Override
+    public List<RunRecord> list(String appId, RunFilter filter, String afterId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS + " FROM runs WHERE app_id = ?");
+        List<Object> params = new ArrayList<>(List.of(appId));
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            params.add(filter.status().wire());
+        }
+        if (filter.workflowSlug() != null) {
+            sql.append(" AND workflow_slug = ?");
+            params.add(filter.workflowSlug());
+        }
+        if (filter.createdAfter() != null) {
+            sql.append(" AND created_at >= ?");
+            params.add(ts(filter.createdAfter()));
+        }
+        if (filter.createdBefore() != null) {
+            sql.append(" AND created_at < ?");
+            params.add(ts(filter.createdBefore()));
+        }
+        if (afterId != null) {
+            sql.append(" AND id < ?");
+            params.add(afterId);
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> Rows.run(rs)).list();
+    }
+
+    @Override
+    public List<RunEventRecord> events(String runId, long afterId, int limit) {
+        return jdbc.sql("SELECT id, run_id, type, step_id, attempt, data, at FROM run_events "
+                        + "WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?")
+                .params(runId, afterId, limit)
+                .query((rs, n) -> new RunEventRecord(rs.getLong("id"), rs.getString("run_id"), rs.getString("type"),
+                        rs.getString("step_id"), Rows.integer(rs, "attempt"), Json.parse(rs.getString("data")),
+                        Rows.instant(rs, "at")))
+                .list();
+    }
+
+    @Override
+    public void appendEvent(String runId, String type, String stepId, Integer attempt, JsonNode data, Instant at) {
+        jdbc.sql("INSERT INTO run_events (run_id, type, step_id, attempt, data, at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(runId, type, stepId, attempt, Json.write(data), ts(at))
+                .update();
+    }
+
+}

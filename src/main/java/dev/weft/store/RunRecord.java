@@ -1,0 +1,18 @@
+package dev.weft.store;
+
+import dev.weft.engine.RunStatus;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** A run as stored, for the API and the engine. {@code steps} is empty in list views. */
+public record RunRecord(String id, String appId, String workflowSlug, Integer workflowVersion, String definition,
+                        RunStatus status, JsonNode input, JsonNode output, JsonNode error, String webhookUrl,
+                        String idempotencyKey, String requestHash, Instant createdAt, Instant startedAt,
+                        Instant finishedAt, Instant deadline, List<StepRecord> steps) {
+
+    public RunRecord withSteps(List<StepRecord> newSteps) {
+        return new RunRecord(id, appId, workflowSlug, workflowVersion, definition, status, input, output, error,
+                webhookUrl, idempotencyKey, requestHash, createdAt, startedAt, finishedAt, deadline, newSteps);
+    }
+}

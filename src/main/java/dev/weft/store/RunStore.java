@@ -1,0 +1,51 @@
+package dev.weft.store;
+
+import dev.weft.engine.Decision;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The engine's storage port. Every method that changes state is meant to run inside the caller's
+ * transaction; {@link #lock} takes the run's row lock so that one run's events are decided one at
+ * a time, whichever process handles them.
+ */
+public interface RunStore {
+
+    void insert(NewRun run);
+
+    Optional<RunRecord> find(String appId, String runId, boolean withSteps);
+
+    Optional<RunRecord> findByIdempotencyKey(String appId, String key);
+
+    /** Locks the run row and returns the run with its steps. */
+    Optional<RunRecord> lock(String runId);
+
+    /** Applies decisions to the rows and appends them to the history; returns the steps queued, with when each may start. */
+    List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now);
+
+    /** Compare-and-set queued → running with a new lease; empty when someone else has it or it is not due. */
+    Optional<ClaimedStep> claim(StepRef ref, String owner, Instant now, Instant leaseUntil);
+
+    /** Stores the input a worker rendered for an attempt (for the run view and debugging). */
+    void recordInput(StepRef ref, String leaseToken, JsonNode input);
+
+    int renewLeases(Collection<String> leaseTokens, Instant until);
+
+    List<StepRef> dueSteps(Instant now, int limit);
+
+    /** Steps whose lease ran out: {@code (ref, attempt, token)}. */
+    List<ExpiredLease> expiredLeases(Instant now, int limit);
+
+    List<String> overdueRuns(Instant now, int limit);
+
+    List<RunRecord> list(String appId, RunFilter filter, String afterId, int limit);
+
+    List<RunEventRecord> events(String runId, long afterId, int limit);
+
+    void appendEvent(String runId, String type, String stepId, Integer attempt, JsonNode data, Instant at);
+
+    record ExpiredLease(StepRef ref, int attempt, String leaseToken) {}
+}

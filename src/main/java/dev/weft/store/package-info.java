@@ -1,0 +1,5 @@
+/**
+ * Persistence of runs, steps and their event history (JDBC; the same SQL on H2 and PostgreSQL,
+ * with the few dialect differences behind {@link dev.weft.store.Dialect}).
+ */
+package dev.weft.store;
