@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,10 +36,15 @@ public class AppDirectory {
     private final Clock clock;
     private final ApiKeyCache cache;
 
+    @Autowired
     public AppDirectory(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+        this(jdbc, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    AppDirectory(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
-        this.cache = new ApiKeyCache(this.clock, Duration.ofSeconds(30), 10_000);
+        this.clock = clock;
+        this.cache = new ApiKeyCache(clock, Duration.ofSeconds(30), 10_000);
     }
 
     public boolean exists(String appId) {
