@@ -1,0 +1,65 @@
+package dev.weft.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ApiKeyCacheTest {
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2025-01-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final ApiKeyCache cache = new ApiKeyCache(clock, Duration.ofSeconds(30), 2);
+
+    @Test
+    void forgetsAnEntryWhenItsTimeToLiveHasPassed() {
+        cache.put("h1", "app-1");
+
+        clock.now = clock.now.plusSeconds(29);
+        assertThat(cache.get("h1")).contains("app-1");
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(cache.get("h1")).isEmpty();
+    }
+
+    @Test
+    void evictsOnRequest() {
+        cache.put("h1", "app-1");
+
+        cache.evict("h1");
+
+        assertThat(cache.get("h1")).isEmpty();
+    }
+
+    @Test
+    void staysWithinItsSizeBound() {
+        cache.put("h1", "a");
+        cache.put("h2", "b");
+        cache.put("h3", "c");
+
+        assertThat(cache.get("h3")).contains("c");
+        assertThat(cache.get("h1")).isEmpty();
+    }
+}
