@@ -61,6 +61,7 @@ final class CelJson {
             case null -> NODES.nullNode();
             case NullValue ignored -> NODES.nullNode();
             case Boolean b -> NODES.booleanNode(b);
+            case Long l when l == l.intValue() -> NODES.numberNode(l.intValue());
             case Long l -> NODES.numberNode(l);
             case Integer i -> NODES.numberNode(i.longValue());
             case UnsignedLong u -> NODES.numberNode(u.bigIntegerValue());
