@@ -1,0 +1,116 @@
+package dev.weft.expression;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.extensions.CelMathExtensions;
+import dev.cel.extensions.CelStringExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Compiles expressions with one shared CEL environment and caches the outcome by source text.
+ *
+ * <p>The environment declares {@code input} (dyn), {@code steps} and {@code run} (map of string
+ * to dyn), the standard functions and macros, most of the strings extension and the math
+ * extension. Nothing else is callable, so an expression cannot reach code, files or the network.
+ * {@code replace} is left out of the strings extension because chained calls grow a string
+ * exponentially in the length of the expression.
+ */
+final class ExpressionCompiler {
+
+    private static final int CACHE_SIZE = 4096;
+
+    private final ExpressionLimits limits;
+    private final Cel cel;
+    private final Map<String, Compilation> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Compilation> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    ExpressionCompiler(ExpressionLimits limits) {
+        this.limits = limits;
+        CelOptions options = CelOptions.current()
+                .comprehensionMaxIterations(limits.maxIterations())
+                .maxExpressionCodePointSize(limits.maxExpressionLength())
+                .enableHeterogeneousNumericComparisons(true)
+                .build();
+        var strings = CelExtensions.strings(EnumSet.complementOf(EnumSet.of(CelStringExtensions.Function.REPLACE)));
+        var math = CelExtensions.math(options, EnumSet.allOf(CelMathExtensions.Function.class));
+        MapType stringToDyn = MapType.create(SimpleType.STRING, SimpleType.DYN);
+        this.cel = CelFactory.standardCelBuilder()
+                .setOptions(options)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addVar("input", SimpleType.DYN)
+                .addVar("steps", stringToDyn)
+                .addVar("run", stringToDyn)
+                .addCompilerLibraries(strings, math)
+                .addRuntimeLibraries(strings, math)
+                .addFunctionDeclarations(MissingFieldsAsNull.declaration())
+                .addFunctionBindings(MissingFieldsAsNull.binding())
+                .build();
+    }
+
+    Compilation compile(String source) {
+        Compilation cached;
+        synchronized (cache) {
+            cached = cache.get(source);
+        }
+        if (cached != null) {
+            return cached;
+        }
+        Compilation compiled = compileUncached(source);
+        synchronized (cache) {
+            cache.put(source, compiled);
+        }
+        return compiled;
+    }
+
+    private Compilation compileUncached(String source) {
+        if (source.isEmpty()) {
+            return new Compilation.Invalid(source, "empty expression");
+        }
+        if (source.length() > limits.maxExpressionLength()) {
+            return new Compilation.Invalid(source, "expression is " + source.length()
+                    + " characters long, more than the limit of " + limits.maxExpressionLength());
+        }
+        CelValidationResult checked = cel.compile(source);
+        if (checked.hasError()) {
+            return new Compilation.Invalid(source, "invalid expression '" + abbreviate(source) + "': "
+                    + checked.getErrors().stream().map(ExpressionCompiler::describe).collect(Collectors.joining("; ")));
+        }
+        try {
+            CelAbstractSyntaxTree ast = checked.getAst();
+            CelAbstractSyntaxTree rewritten = cel.check(CelAbstractSyntaxTree.newParsedAst(
+                    MissingFieldsAsNull.rewrite(ast.getExpr()), ast.getSource())).getAst();
+            StepReferences steps = StepReferences.of(ast.getExpr());
+            return new Compilation.Compiled(source, ast.getResultType(), cel.createProgram(rewritten),
+                    steps.ids(), steps.dynamic());
+        } catch (CelValidationException | CelEvaluationException e) {
+            // The rewrite only swaps selections for a dyn function; failing here is our bug.
+            throw new IllegalStateException("cannot prepare expression '" + source + "'", e);
+        }
+    }
+
+    private static String describe(CelIssue issue) {
+        int column = issue.getSourceLocation().getColumn();
+        return column >= 0 ? issue.getMessage() + " (at column " + (column + 1) + ")" : issue.getMessage();
+    }
+
+    private static String abbreviate(String source) {
+        return source.length() <= 80 ? source : source.substring(0, 77) + "...";
+    }
+}
