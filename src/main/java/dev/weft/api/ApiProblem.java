@@ -1,0 +1,50 @@
+package dev.weft.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * An error answered as {@code application/problem+json}. {@code type} is a short slug
+ * (e.g. {@code run-not-found}) under {@value #TYPE_BASE}; {@code errors}, when present, lists
+ * each problem with the field it concerns.
+ */
+public class ApiProblem extends ErrorResponseException {
+
+    public static final String TYPE_BASE = "https://weft.dev/problems/";
+
+    public ApiProblem(HttpStatus status, String type, String title, String detail) {
+        this(status, type, title, detail, null);
+    }
+
+    public ApiProblem(HttpStatus status, String type, String title, String detail, List<? extends Object> errors) {
+        super(status, problem(status, type, title, detail, errors), null);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail, List<?> errors) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create(TYPE_BASE + type));
+        p.setTitle(title);
+        if (errors != null && !errors.isEmpty()) {
+            p.setProperty("errors", errors);
+        }
+        return p;
+    }
+
+    public static ApiProblem notFound(String what, String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, what + "-not-found", "Not Found", detail);
+    }
+
+    /** A request field that is wrong: {@code errors} carries {@code {field, message}}. */
+    public static ApiProblem invalidField(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", field + ": " + message,
+                List.of(Map.of("field", field, "message", message)));
+    }
+
+    public static ApiProblem conflict(String type, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, type, "Conflict", detail);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.weft.runs;
+
+import dev.weft.api.ApiProblem;
+import dev.weft.common.Ids;
+import dev.weft.common.Json;
+import dev.weft.definition.DefinitionLimits;
+import dev.weft.definition.DefinitionService;
+import dev.weft.definition.InputSchemas;
+import dev.weft.definition.JsonDepth;
+import dev.weft.definition.StoredDefinition;
+import dev.weft.definition.WorkflowDefinition;
+import dev.weft.outbound.OutboundException;
+import dev.weft.outbound.OutboundPolicy;
+import dev.weft.store.NewRun;
+import dev.weft.store.RunRecord;
+import dev.weft.store.RunStore;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Accepts runs: resolves the definition, validates the input, applies idempotency, stores the run
+ * as {@code pending} and starts it once the insert has committed. A crash between the two leaves a
+ * pending run that the maintenance loop starts.
+ */
+@Service
+public class RunService {
+
+    private final RunStore store;
+    private final DefinitionService definitions;
+    private final RunCoordinator coordinator;
+    private final TransactionTemplate tx;
+    private final DefinitionLimits limits;
+    private final Clock clock;
+    private final OutboundPolicy outbound;
+    private final java.util.concurrent.ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
+
+    public RunService(RunStore store, DefinitionService definitions, RunCoordinator coordinator, TransactionTemplate tx,
+                      DefinitionLimits limits, Clock clock, OutboundPolicy outbound) {
+        this.outbound = outbound;
+        this.store = store;
+        this.definitions = definitions;
+        this.coordinator = coordinator;
+        this.tx = tx;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** @return the run, and whether it was created now (false: an idempotent replay) */
+    public Submitted submit(String appId, RunRequest request) {
+        if (request.appId() != null && !request.appId().equals(appId)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "app-mismatch", "Forbidden",
+                    "appId '" + request.appId() + "' is not the app of this API key", List.of(Map.of("field", "appId",
+                    "message", "does not match the API key's app")));
+        }
+        Resolved resolved = resolve(appId, request);
+        JsonNode input = request.input() == null || request.input().isNull() ? Json.object() : request.input();
+        validateInput(resolved.definition(), input);
+        validateWebhookUrl(request.webhookUrl());
+        String idempotencyKey = request.idempotencyKey();
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw ApiProblem.invalidField("idempotencyKey", "must be 1 to 200 characters");
+        }
+        String hash = requestHash(request, input);
+        if (idempotencyKey != null) {
+            var existing = store.findByIdempotencyKey(appId, idempotencyKey);
+            if (existing.isPresent()) {
+                return replay(existing.get(), hash);
+            }
+        }
+        Instant now = clock.instant();
+        WorkflowDefinition def = resolved.definition();
+        NewRun run = new NewRun(Ids.uuid7(clock), appId, resolved.slug(), resolved.version(), resolved.json(), input,
+                request.webhookUrl(), idempotencyKey, hash, now,
+                def.timeout() == null ? null : now.plus(def.timeout()),
+                def.steps().stream().map(s -> new NewRun.StepSeed(s.id(), s.type())).toList());
+        try {
+            tx.executeWithoutResult(status -> {
+                store.insert(run);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        starter.submit(() -> coordinator.start(run.id()));
+                    }
+                });
+            });
+        } catch (DuplicateKeyException e) {
+            RunRecord winner = store.findByIdempotencyKey(appId, idempotencyKey).orElseThrow(() -> e);
+            return replay(winner, hash);
+        }
+        return new Submitted(store.find(appId, run.id(), false).orElseThrow(), true);
+    }
+
+    private static Submitted replay(RunRecord existing, String hash) {
+        if (!hash.equals(existing.requestHash())) {
+            throw ApiProblem.conflict("idempotency-key-reused", "idempotencyKey '" + existing.idempotencyKey()
+                    + "' was already used for a different request (run " + existing.id() + ")");
+        }
+        return new Submitted(existing, false);
+    }
+
+    private Resolved resolve(String appId, RunRequest request) {
+        boolean hasSlug = request.workflowSlug() != null;
+        boolean hasPlan = request.plan() != null && !request.plan().isNull();
+        if (hasSlug == hasPlan) {
+            throw ApiProblem.invalidField("workflowSlug", "give exactly one of workflowSlug and plan");
+        }
+        if (hasPlan) {
+            if (request.version() != null) {
+                throw ApiProblem.invalidField("version", "version applies to workflowSlug, not to an inline plan");
+            }
+            WorkflowDefinition def = definitions.parsePlan(request.plan());
+            return new Resolved(def, def.slug(), null, request.plan().toString());
+        }
+        StoredDefinition stored = definitions.find(appId, request.workflowSlug(), request.version())
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "workflow-not-found", "Not Found",
+                        "no workflow '" + request.workflowSlug() + "'"
+                                + (request.version() == null ? "" : " version " + request.version()) + " for this app",
+                        List.of(Map.of("field", request.version() == null ? "workflowSlug" : "version",
+                                "message", "not found"))));
+        String json = stored.definition().toString();
+        return new Resolved(definitions.parseStored(json), stored.slug(), stored.version(), json);
+    }
+
+    private void validateInput(WorkflowDefinition def, JsonNode input) {
+        if (!input.isObject()) {
+            throw ApiProblem.invalidField("input", "must be a JSON object");
+        }
+        int depth = JsonDepth.of(input);
+        if (depth > limits.maxDepth()) {
+            throw ApiProblem.invalidField("input", "nests " + depth + " levels deep; the limit is " + limits.maxDepth());
+        }
+        if (def.inputSchema() == null) {
+            return;
+        }
+        List<InputSchemas.Violation> violations = InputSchemas.validate(def.inputSchema(), input);
+        if (!violations.isEmpty()) {
+            List<Map<String, String>> errors = violations.stream()
+                    .map(v -> Map.of("field", v.location().isEmpty() ? "input" : "input." + v.location(),
+                            "message", v.message()))
+                    .toList();
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Input does not match the workflow's inputSchema",
+                    errors.getFirst().get("field") + ": " + errors.getFirst().get("message"), errors);
+        }
+    }
+
+    private void validateWebhookUrl(String url) {
+        if (url == null) {
+            return;
+        }
+        try {
+            outbound.checkUrl(URI.create(url));
+        } catch (IllegalArgumentException | OutboundException e) {
+            throw ApiProblem.invalidField("webhookUrl", "is not an acceptable http(s) URL: " + e.getMessage());
+        }
+    }
+
+    private static String requestHash(RunRequest r, JsonNode input) {
+        ObjectNode canonical = Json.object();
+        canonical.put("workflowSlug", r.workflowSlug());
+        canonical.set("plan", r.plan());
+        canonical.put("version", r.version());
+        canonical.set("input", input);
+        canonical.put("webhookUrl", r.webhookUrl());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Json.MAPPER.writer().with(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                            .writeValueAsString(Json.MAPPER.convertValue(canonical, Map.class)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Submitted(RunRecord run, boolean created) {}
+
+    private record Resolved(WorkflowDefinition definition, String slug, Integer version, String json) {}
+}

@@ -1,0 +1,31 @@
+package dev.weft.runs;
+
+import dev.weft.definition.DefinitionLimits;
+import dev.weft.engine.Decider;
+import dev.weft.expression.ExpressionEngine;
+import dev.weft.expression.ExpressionLimits;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine's framework-free parts, as beans. */
+@Configuration(proxyBeanMethods = false)
+class RunsConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ExpressionEngine expressionEngine(DefinitionLimits limits) {
+        return new ExpressionEngine(new ExpressionLimits(limits.maxExpressionLength(), 10_000));
+    }
+
+    @Bean
+    Decider decider(ExpressionEngine expressions) {
+        return new Decider(expressions);
+    }
+}

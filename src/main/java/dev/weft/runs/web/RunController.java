@@ -1,0 +1,216 @@
+package dev.weft.runs.web;
+
+import dev.weft.api.ApiProblem;
+import dev.weft.auth.AuthenticatedApp;
+import dev.weft.definition.DefinitionService;
+import dev.weft.definition.StepDefinition;
+import dev.weft.engine.RunStatus;
+import dev.weft.runs.RunCoordinator;
+import dev.weft.runs.RunRequest;
+import dev.weft.runs.RunService;
+import dev.weft.store.RunEventRecord;
+import dev.weft.store.RunFilter;
+import dev.weft.store.RunRecord;
+import dev.weft.store.RunStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/** Starting, reading, listing, cancelling and resuming runs. */
+@RestController
+@RequestMapping("/v1/workflows")
+@Tag(name = "Runs")
+public class RunController {
+
+    private static final int MAX_PAGE = 200;
+
+    private final RunService runs;
+    private final RunStore store;
+    private final RunCoordinator coordinator;
+    private final DefinitionService definitions;
+
+    public RunController(RunService runs, RunStore store, RunCoordinator coordinator, DefinitionService definitions) {
+        this.runs = runs;
+        this.store = store;
+        this.coordinator = coordinator;
+        this.definitions = definitions;
+    }
+
+    @PostMapping("/run")
+    @Operation(summary = "Start a run of a stored workflow (workflowSlug) or an inline plan",
+            description = "Answers 202 with the run id and a statusUrl to poll. With idempotencyKey, the same key and "
+                    + "body return the same run; the same key with a different body is a 409.")
+    public ResponseEntity<Map<String, Object>> run(AuthenticatedApp app, @RequestBody JsonNode body) {
+        RunRequest request = parse(body);
+        RunService.Submitted submitted = runs.submit(app.appId(), request);
+        RunRecord run = submitted.run();
+        String statusUrl = base() + "/v1/workflows/runs/" + run.id();
+        Map<String, Object> response = new java.util.LinkedHashMap<>();
+        response.put("runId", run.id());
+        response.put("status", submitted.created() ? RunStatus.PENDING.wire() : run.status().wire());
+        response.put("statusUrl", statusUrl);
+        if (run.workflowSlug() != null) {
+            response.put("workflowSlug", run.workflowSlug());
+        }
+        if (run.workflowVersion() != null) {
+            response.put("workflowVersion", run.workflowVersion());
+        }
+        response.put("createdAt", run.createdAt());
+        response.put("idempotentReplay", !submitted.created());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", statusUrl).body(response);
+    }
+
+    @GetMapping("/runs/{runId}")
+    @Operation(summary = "A run with its status, input, output, error and every step's attempts, output, error and timings")
+    public RunView get(AuthenticatedApp app, @PathVariable String runId) {
+        RunRecord run = store.find(app.appId(), runId, true).orElseThrow(() -> notFound(runId));
+        return RunView.of(run, base(), true, stepOrder(run));
+    }
+
+    @GetMapping("/runs")
+    @Operation(summary = "Runs of this app, newest first, with filters and cursor paging")
+    public Map<String, Object> list(AuthenticatedApp app,
+                                    @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) String workflowSlug,
+                                    @RequestParam(required = false) String createdAfter,
+                                    @RequestParam(required = false) String createdBefore,
+                                    @RequestParam(required = false) String cursor,
+                                    @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiProblem.invalidField("limit", "must be from 1 to " + MAX_PAGE);
+        }
+        RunStatus statusFilter = null;
+        if (status != null) {
+            try {
+                statusFilter = RunStatus.fromWire(status);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidField("status", "must be one of pending, running, completed, failed, cancelled");
+            }
+        }
+        RunFilter filter = new RunFilter(statusFilter, workflowSlug, instant("createdAfter", createdAfter),
+                instant("createdBefore", createdBefore));
+        List<RunRecord> page = store.list(app.appId(), filter, cursor, limit + 1);
+        boolean more = page.size() > limit;
+        List<RunRecord> shown = more ? page.subList(0, limit) : page;
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("runs", shown.stream().map(r -> RunView.of(r, base(), false, Map.of())).toList());
+        body.put("nextCursor", more ? shown.getLast().id() : null);
+        return body;
+    }
+
+    @PostMapping("/runs/{runId}/cancel")
+    @Operation(summary = "Cancel a pending or running run; steps in flight finish but their results are discarded")
+    public RunView cancel(AuthenticatedApp app, @PathVariable String runId) {
+        RunRecord run = store.find(app.appId(), runId, false).orElseThrow(() -> notFound(runId));
+        if (run.status().isTerminal()) {
+            throw ApiProblem.conflict("run-not-cancellable", "run " + runId + " is already " + run.status().wire());
+        }
+        coordinator.cancel(runId);
+        return get(app, runId);
+    }
+
+    @PostMapping("/runs/{runId}/resume")
+    @Operation(summary = "Resume a failed run from its failed steps; completed steps are not run again")
+    public ResponseEntity<RunView> resume(AuthenticatedApp app, @PathVariable String runId) {
+        RunRecord run = store.find(app.appId(), runId, false).orElseThrow(() -> notFound(runId));
+        if (run.status() != RunStatus.FAILED) {
+            throw ApiProblem.conflict("run-not-resumable", "only a failed run can be resumed; run " + runId + " is "
+                    + run.status().wire());
+        }
+        coordinator.resume(runId);
+        return ResponseEntity.accepted().body(get(app, runId));
+    }
+
+    @GetMapping("/runs/{runId}/events")
+    @Operation(summary = "The run's append-only history, oldest first; page with 'after' (the last event id seen)")
+    public Map<String, Object> events(AuthenticatedApp app, @PathVariable String runId,
+                                      @RequestParam(defaultValue = "0") long after,
+                                      @RequestParam(defaultValue = "500") int limit) {
+        store.find(app.appId(), runId, false).orElseThrow(() -> notFound(runId));
+        if (limit < 1 || limit > 1000) {
+            throw ApiProblem.invalidField("limit", "must be from 1 to 1000");
+        }
+        List<RunEventRecord> events = store.events(runId, after, limit);
+        return Map.of("events", events, "nextAfter", events.isEmpty() ? after : events.getLast().id());
+    }
+
+    private Map<String, Integer> stepOrder(RunRecord run) {
+        Map<String, Integer> order = new HashMap<>();
+        List<StepDefinition> steps = definitions.parseStored(run.definition()).steps();
+        for (int i = 0; i < steps.size(); i++) {
+            order.put(steps.get(i).id(), i);
+        }
+        return order;
+    }
+
+    private static RunRequest parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiProblem.invalidField("body", "must be a JSON object");
+        }
+        for (String name : body.propertyNames()) {
+            if (!List.of("appId", "workflowSlug", "plan", "version", "input", "webhookUrl", "idempotencyKey").contains(name)) {
+                throw ApiProblem.invalidField(name, "unknown field; allowed: appId, workflowSlug, plan, version, input, "
+                        + "webhookUrl, idempotencyKey");
+            }
+        }
+        return new RunRequest(text(body, "appId"), text(body, "workflowSlug"), body.get("plan"), version(body),
+                body.get("input"), text(body, "webhookUrl"), text(body, "idempotencyKey"));
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            throw ApiProblem.invalidField(field, "must be a string");
+        }
+        return v.asString();
+    }
+
+    private static Integer version(JsonNode body) {
+        JsonNode v = body.get("version");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+            throw ApiProblem.invalidField("version", "must be a positive integer");
+        }
+        return v.asInt();
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidField(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+
+    private static ApiProblem notFound(String runId) {
+        return ApiProblem.notFound("run", "no run " + runId + " for this app");
+    }
+
+    private static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    }
+
+}

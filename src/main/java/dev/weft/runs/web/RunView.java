@@ -1,0 +1,52 @@
+package dev.weft.runs.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.weft.engine.StepStatus;
+import dev.weft.store.RunRecord;
+import dev.weft.store.StepRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** A run as the API shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunView(String runId, String appId, String workflowSlug, Integer workflowVersion, String status,
+                      JsonNode input, JsonNode output, JsonNode error, String webhookUrl, Instant createdAt,
+                      Instant startedAt, Instant finishedAt, Instant deadline, Long durationMs, String statusUrl,
+                      String eventsUrl, List<StepView> steps) {
+
+    /** One step of a run. {@code nextAttemptAt} is set while a retry or delay is waiting. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StepView(String id, String type, String status, int attempts, Integer interruptions, JsonNode input,
+                           JsonNode output, JsonNode error, String reason, Instant queuedAt, Instant startedAt,
+                           Instant finishedAt, Long durationMs, Instant nextAttemptAt) {}
+
+    static RunView of(RunRecord r, String baseUrl, boolean withDetails, Map<String, Integer> stepOrder) {
+        List<StepView> steps = withDetails
+                ? r.steps().stream()
+                        .sorted(Comparator.comparing(s -> stepOrder.getOrDefault(s.stepId(), Integer.MAX_VALUE)))
+                        .map(RunView::step).toList()
+                : null;
+        String self = baseUrl + "/v1/workflows/runs/" + r.id();
+        return new RunView(r.id(), r.appId(), r.workflowSlug(), r.workflowVersion(), r.status().wire(),
+                withDetails ? r.input() : null, r.output(), r.error(), r.webhookUrl(), r.createdAt(), r.startedAt(),
+                r.finishedAt(), r.deadline(), millis(r.startedAt(), r.finishedAt()), self, self + "/events", steps);
+    }
+
+    private static StepView step(StepRecord s) {
+        Instant next = s.status() == StepStatus.QUEUED && s.availableAt() != null && s.attempt() > 0 ? s.availableAt() : null;
+        if (s.status() == StepStatus.QUEUED && s.statusReason() != null && s.statusReason().startsWith("waiting")) {
+            next = s.availableAt();
+        }
+        return new StepView(s.stepId(), s.type(), s.status().wire(), s.attempt(),
+                s.interruptions() == 0 ? null : s.interruptions(), s.input(), s.output(), s.error(), s.statusReason(),
+                s.queuedAt(), s.firstStartedAt(), s.finishedAt(), millis(s.firstStartedAt(), s.finishedAt()), next);
+    }
+
+    private static Long millis(Instant from, Instant to) {
+        return from == null || to == null ? null : Duration.between(from, to).toMillis();
+    }
+}
