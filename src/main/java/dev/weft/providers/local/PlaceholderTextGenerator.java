@@ -4,6 +4,7 @@ import dev.weft.providers.ProviderException;
 import dev.weft.providers.TextGenerator;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,10 @@ public final class PlaceholderTextGenerator implements TextGenerator {
             "Until then, this paragraph stands in for a discussion of %s.",
             "Workflows can still be tested end to end with %s as the topic.");
 
+    /** Words that ask for the text rather than say what it is about. */
+    private static final Set<String> INSTRUCTION_WORDS = Set.of("write", "describe", "explain", "tell",
+            "give", "make", "create", "generate", "summarise", "summarize", "list", "please", "short", "brief");
+
     private final Set<String> stopwords = WordLists.words("stopwords/en.txt");
 
     public PlaceholderTextGenerator() {
@@ -63,16 +68,20 @@ public final class PlaceholderTextGenerator implements TextGenerator {
         return new GeneratedText(text, PROVIDER, MODEL, true, inputTokens, estimateTokens(text));
     }
 
+    /** Templates in a prompt-seeded order, each used once before any repeats; topics in turn. */
     private String body(String prompt, String system, int maxWords) {
         List<String> topics = topics(prompt);
         PromptSeed seed = new PromptSeed(prompt, system);
+        List<String> templates = new ArrayList<>(TEMPLATES);
+        for (int i = templates.size() - 1; i > 0; i--) {
+            Collections.swap(templates, i, seed.nextInt(i + 1));
+        }
+        int topicOffset = seed.nextInt(topics.size());
         List<String> words = new ArrayList<>();
-        int sentence = 0;
-        while (words.size() < maxWords) {
-            String topic = topics.get((sentence + seed.nextInt(topics.size())) % topics.size());
-            String template = TEMPLATES.get(seed.nextInt(TEMPLATES.size()));
+        for (int sentence = 0; words.size() < maxWords; sentence++) {
+            String topic = topics.get((topicOffset + sentence) % topics.size());
+            String template = templates.get(sentence % templates.size());
             words.addAll(List.of(template.formatted(topic).split(" ")));
-            sentence++;
         }
         String joined = String.join(" ", words.subList(0, maxWords));
         return joined.endsWith(".") ? joined : joined + "\u2026";
@@ -82,7 +91,8 @@ public final class PlaceholderTextGenerator implements TextGenerator {
     private List<String> topics(String prompt) {
         Set<String> topics = new LinkedHashSet<>();
         for (String word : TextTokens.words(prompt)) {
-            if (word.length() >= 4 && !stopwords.contains(word) && topics.size() < MAX_TOPICS) {
+            if (word.length() >= 4 && !stopwords.contains(word) && !INSTRUCTION_WORDS.contains(word)
+                    && topics.size() < MAX_TOPICS) {
                 topics.add(word);
             }
         }
