@@ -1,8 +1,19 @@
 package dev.weft.providers.local;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import dev.weft.providers.ProviderException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,6 +73,44 @@ class LocalEmbedderTest {
         assertThatThrownBy(() -> broken.embed("hello"))
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.code()).isEqualTo("MODEL_LOAD_FAILED"));
+    }
+
+    @Test
+    void loadsTheModelOnlyOnceUnderConcurrentFirstCalls() throws Exception {
+        var loads = new AtomicInteger();
+        var lazy = new LocalEmbedder(() -> {
+            loads.incrementAndGet();
+            return new ConstantModel(2f);
+        });
+
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            var calls = new ArrayList<Future<float[]>>();
+            for (int i = 0; i < 32; i++) {
+                calls.add(pool.submit(() -> lazy.embed("text")));
+            }
+            for (Future<float[]> call : calls) {
+                call.get();
+            }
+        }
+
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void normalisesWhatTheModelReturns() {
+        float[] v = new LocalEmbedder(() -> new ConstantModel(3f)).embed("text");
+
+        assertThat(norm(v)).isCloseTo(1.0, within(1e-6));
+    }
+
+    /** A stand-in model returning the same non-unit vector for every text. */
+    private record ConstantModel(float value) implements EmbeddingModel {
+        @Override
+        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+            float[] v = new float[384];
+            Arrays.fill(v, value);
+            return Response.from(segments.stream().map(s -> Embedding.from(v.clone())).toList());
+        }
     }
 
     private static double norm(float[] v) {
