@@ -20,6 +20,42 @@ import tools.jackson.databind.JsonNode;
 public class TestSteps {
 
     public static final Map<String, AtomicInteger> EXECUTIONS = new ConcurrentHashMap<>();
+    public static final Map<String, java.util.concurrent.CountDownLatch> HOLDS = new ConcurrentHashMap<>();
+
+    /** {@code test_hold}: counts the execution, then waits until the test releases its key. */
+    @Bean
+    StepHandler holdStep() {
+        return new StepHandler() {
+            @Override
+            public String type() {
+                return "test_hold";
+            }
+
+            @Override
+            public String description() {
+                return "test only: blocks until released";
+            }
+
+            @Override
+            public JsonNode inputSchema() {
+                return Json.parse("{\"type\": \"object\", \"required\": [\"key\"]}");
+            }
+
+            @Override
+            public JsonNode outputSchema() {
+                return Json.parse("{\"type\": \"object\"}");
+            }
+
+            @Override
+            public StepResult execute(StepContext context) throws InterruptedException {
+                String key = context.input().get("key").asString();
+                int n = EXECUTIONS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                HOLDS.computeIfAbsent(key, k -> new java.util.concurrent.CountDownLatch(1))
+                        .await(30, java.util.concurrent.TimeUnit.SECONDS);
+                return new StepResult.Succeeded(Json.parse("{\"execution\": " + n + "}"));
+            }
+        };
+    }
 
     @Bean
     StepHandler flakyStep() {
