@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.artifacts.ArtifactStore;
 import dev.weft.common.Json;
+import dev.weft.steps.StepContext;
+import dev.weft.steps.StepHandler;
+import dev.weft.steps.StepResult;
 import dev.weft.steps.ai.InMemoryArtifactStore;
 import dev.weft.steps.emit.SigningSecrets;
 import java.io.IOException;
@@ -41,6 +44,39 @@ class StepTypeCatalogueTest {
         SigningSecrets signingSecrets() {
             return appId -> List.of();
         }
+
+        /** Stand-ins for the storage steps built on another branch; the built-in workflows need them. */
+        @Bean
+        StepHandler storeResults() {
+            return new StubStep("store_results");
+        }
+
+        @Bean
+        StepHandler searchSimilar() {
+            return new StubStep("search_similar");
+        }
+    }
+
+    record StubStep(String type) implements StepHandler {
+        @Override
+        public String description() {
+            return "test stand-in for " + type;
+        }
+
+        @Override
+        public JsonNode inputSchema() {
+            return Json.object().put("type", "object");
+        }
+
+        @Override
+        public JsonNode outputSchema() {
+            return Json.object().put("type", "object");
+        }
+
+        @Override
+        public StepResult execute(StepContext context) {
+            return StepResult.ok(Json.object());
+        }
     }
 
     @LocalServerPort
@@ -61,7 +97,7 @@ class StepTypeCatalogueTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode types = Json.parse(response.body()).get("stepTypes");
         List<String> names = types.valueStream().map(t -> t.get("type").asString()).toList();
-        assertThat(names).contains("image_generate", "text_generate", "enrich_text", "enrich_image",
+        assertThat(names).contains("store_results", "image_generate", "text_generate", "enrich_text", "enrich_image",
                 "moderate_content", "emit_webhook", "transform", "delay");
         assertThat(types).allSatisfy(t -> {
             assertThat(t.get("description").asString()).isNotBlank();
