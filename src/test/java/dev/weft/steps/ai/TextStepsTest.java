@@ -10,6 +10,9 @@ import dev.weft.providers.local.LocalTextAnalyzer;
 import dev.weft.providers.local.PlaceholderTextGenerator;
 import dev.weft.steps.StepResult;
 import dev.weft.steps.StepResult.PermanentFailure;
+import dev.weft.steps.StepResult.RetryableFailure;
+import dev.weft.providers.ProviderException;
+import dev.weft.providers.TextGenerator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -65,6 +68,29 @@ class TextStepsTest {
         assertThat(result).isInstanceOfSatisfying(PermanentFailure.class, f -> {
             assertThat(f.code()).isEqualTo("UNKNOWN_PROVIDER");
             assertThat(f.message()).contains("step 'draft'", "nope", PlaceholderTextGenerator.PROVIDER);
+        });
+    }
+
+    @Test
+    void aRetryableProviderFailureStaysRetryableWithItsCodeAndNamesTheStep() {
+        TextGenerator overloaded = new TextGenerator() {
+            @Override
+            public String provider() {
+                return "busy";
+            }
+
+            @Override
+            public GeneratedText generate(Request request) {
+                throw new ProviderException(true, "PROVIDER_OVERLOADED", "the model is overloaded");
+            }
+        };
+
+        StepResult result = new TextGenerateStep(List.of(overloaded))
+                .execute(Contexts.of("app-a", "draft", "{\"prompt\": \"hi\"}"));
+
+        assertThat(result).isInstanceOfSatisfying(RetryableFailure.class, f -> {
+            assertThat(f.code()).isEqualTo("PROVIDER_OVERLOADED");
+            assertThat(f.message()).isEqualTo("step 'draft': the model is overloaded");
         });
     }
 
