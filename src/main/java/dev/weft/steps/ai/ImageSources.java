@@ -81,8 +81,9 @@ public class ImageSources {
             response = http.get(uri, Map.of("Accept", "image/*"));
         } catch (OutboundException e) {
             throw switch (e.reason()) {
-                case BLOCKED, INVALID_URL -> StepFailure.permanent(context, "IMAGE_URL_BLOCKED",
+                case BLOCKED -> StepFailure.permanent(context, "IMAGE_URL_BLOCKED",
                         "image URL refused: " + e.getMessage());
+                case INVALID_URL -> StepFailure.permanent(context, "INVALID_IMAGE_SOURCE", e.getMessage());
                 case RESPONSE_TOO_LARGE -> tooLarge(context, "the image at the URL");
                 case TIMEOUT, CONNECT_FAILED, IO -> StepFailure.retryable(context, "IMAGE_FETCH_FAILED",
                         "fetching the image failed: " + e.getMessage(), null);

@@ -87,7 +87,8 @@ public class EmitWebhookStep extends SchemaBackedStep {
             return classify(context, response, webhookId, !keys.isEmpty());
         } catch (OutboundException e) {
             return switch (e.reason()) {
-                case BLOCKED, INVALID_URL -> permanent(context, "DESTINATION_BLOCKED", e.getMessage());
+                case BLOCKED -> permanent(context, "DESTINATION_BLOCKED", e.getMessage());
+                case INVALID_URL -> permanent(context, "INVALID_URL", e.getMessage());
                 case TOO_MANY_REDIRECTS -> permanent(context, "WEBHOOK_REJECTED", e.getMessage());
                 case TIMEOUT, CONNECT_FAILED, IO, RESPONSE_TOO_LARGE -> new StepResult.RetryableFailure(
                         "WEBHOOK_UNREACHABLE", prefix(context) + e.getMessage(), null);
