@@ -130,7 +130,7 @@ public class CollectionController {
         }
         float[] given = VectorRequests.embedding(body);
         String text = VectorRequests.text(body, "text");
-        if (index.collections(app.appId()).stream().noneMatch(c -> c.name().equals(collection))) {
+        if (index.list(app.appId(), collection, null, 1).isEmpty()) {
             throw notFound(collection);
         }
         float[] vector = VectorRequests.vector(body, "text", given, text, embedder);
