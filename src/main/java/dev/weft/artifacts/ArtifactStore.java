@@ -1,13 +1,32 @@
 package dev.weft.artifacts;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Stores artifacts per app. Reads are always scoped to the app that owns the artifact. */
+/**
+ * Stores artifacts per app. Reads are always scoped to the app that owns the artifact.
+ *
+ * <p>Failures: invalid arguments (unknown path characters, content too large) throw
+ * {@link IllegalArgumentException}; storage failures throw {@link java.io.UncheckedIOException}
+ * and are worth retrying.
+ */
 public interface ArtifactStore {
 
+    /** Stores the bytes, then their metadata; a crash in between leaves no row pointing at missing bytes. */
     Artifact put(String appId, String runId, String stepId, String contentType, byte[] bytes);
 
     Optional<Artifact> find(String appId, String artifactId);
+
+    /** The first artifact a step stored, so a re-run step can reuse it instead of storing a second one. */
+    Optional<Artifact> findByStep(String appId, String runId, String stepId);
+
+    /**
+     * An app's artifacts in creation order.
+     *
+     * @param runId   only this run's artifacts, or null for all
+     * @param afterId cursor: the last id of the previous page, or null
+     */
+    List<Artifact> list(String appId, String runId, String afterId, int limit);
 
     byte[] read(Artifact artifact);
 }

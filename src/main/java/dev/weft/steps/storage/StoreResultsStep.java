@@ -1,0 +1,160 @@
+package dev.weft.steps.storage;
+
+import dev.weft.artifacts.Artifact;
+import dev.weft.artifacts.ArtifactStore;
+import dev.weft.common.Json;
+import dev.weft.providers.Embedder;
+import dev.weft.steps.Schemas;
+import dev.weft.steps.StepContext;
+import dev.weft.steps.StepHandler;
+import dev.weft.steps.StepResult;
+import dev.weft.vector.CollectionName;
+import dev.weft.vector.DimensionMismatchException;
+import dev.weft.vector.VectorIndex;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code store_results}: writes {@code data} as an artifact and, with {@code index}, upserts it into a
+ * vector collection. Idempotent per step: a retried step finds the artifact its earlier attempt
+ * stored (by app, run and step) instead of storing a second one, and the index upsert replaces the
+ * same document id.
+ */
+@Component
+public class StoreResultsStep implements StepHandler {
+
+    static final String TYPE = "store_results";
+    static final int DEFAULT_TEXT_CHARS = 4000;
+
+    private final ArtifactStore artifacts;
+    private final VectorIndex index;
+    private final Embedding embedding;
+    private final JsonNode schema = Schemas.load(TYPE);
+
+    public StoreResultsStep(ArtifactStore artifacts, VectorIndex index, ObjectProvider<Embedder> embedder) {
+        this.artifacts = artifacts;
+        this.index = index;
+        this.embedding = new Embedding(embedder);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String description() {
+        return schema.get("description").asString();
+    }
+
+    @Override
+    public JsonNode inputSchema() {
+        return schema.get("input");
+    }
+
+    @Override
+    public JsonNode outputSchema() {
+        return schema.get("output");
+    }
+
+    @Override
+    public StepResult execute(StepContext context) {
+        try {
+            return StepResult.ok(store(context));
+        } catch (Failure f) {
+            return f.result;
+        }
+    }
+
+    private ObjectNode store(StepContext context) {
+        JsonNode input = context.input();
+        JsonNode data = input.get("data");
+        String name = input.path("name").asString(null);
+        JsonNode indexSpec = input.get("index");
+        String collection = indexSpec == null ? null : indexSpec.path("collection").asString(null);
+        if (indexSpec != null && !CollectionName.isValid(collection)) {
+            throw Failure.permanent("INVALID_COLLECTION", "step '" + context.stepId() + "': index.collection '"
+                    + collection + "' must match " + CollectionName.PATTERN);
+        }
+        Artifact artifact = storeArtifact(context, data, input.path("contentType").asString("application/json"));
+        ObjectNode output = Json.object();
+        ObjectNode ref = artifact.toReference();
+        if (name != null) {
+            ref.put("name", name);
+        }
+        output.set("artifact", ref);
+        if (indexSpec != null) {
+            String docId = indexSpec.path("id").asString(context.effectId());
+            index(context, collection, docId, indexSpec, data, artifact, name);
+            ObjectNode indexed = output.putObject("indexed");
+            indexed.put("collection", collection);
+            indexed.put("id", docId);
+        }
+        return output;
+    }
+
+    private Artifact storeArtifact(StepContext context, JsonNode data, String contentType) {
+        byte[] bytes = bytes(context, data, contentType);
+        try {
+            return artifacts.findByStep(context.appId(), context.runId(), context.stepId())
+                    .orElseGet(() -> artifacts.put(context.appId(), context.runId(), context.stepId(), contentType, bytes));
+        } catch (IllegalArgumentException e) {
+            throw Failure.permanent("INVALID_ARTIFACT", "step '" + context.stepId() + "': " + e.getMessage());
+        } catch (UncheckedIOException | DataAccessException e) {
+            throw Failure.retryable("STORAGE_ERROR", "step '" + context.stepId() + "': could not store the artifact: "
+                    + e.getMessage());
+        }
+    }
+
+    private static byte[] bytes(StepContext context, JsonNode data, String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/json") || type.contains("+json")) {
+            return Json.MAPPER.writeValueAsBytes(data);
+        }
+        if (!data.isString()) {
+            throw Failure.permanent("INVALID_STEP_INPUT", "step '" + context.stepId() + "': data must be a string when "
+                    + "contentType is " + contentType);
+        }
+        return data.asString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void index(StepContext context, String collection, String docId, JsonNode spec, JsonNode data,
+                       Artifact artifact, String name) {
+        String text = spec.hasNonNull("text") ? spec.get("text").asString() : defaultText(data);
+        ObjectNode metadata = spec.path("metadata").isObject() ? ((ObjectNode) spec.get("metadata")).deepCopy() : Json.object();
+        putIfAbsent(metadata, "runId", context.runId());
+        putIfAbsent(metadata, "stepId", context.stepId());
+        putIfAbsent(metadata, "artifactId", artifact.id());
+        if (name != null) {
+            putIfAbsent(metadata, "name", name);
+        }
+        float[] vector = embedding.embed(context.stepId(), text);
+        try {
+            index.upsert(context.appId(), collection, docId, vector, metadata, text);
+        } catch (DimensionMismatchException e) {
+            throw Failure.permanent("DIMENSION_MISMATCH", "step '" + context.stepId() + "': " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw Failure.permanent("INVALID_STEP_INPUT", "step '" + context.stepId() + "': index: " + e.getMessage());
+        } catch (DataAccessException e) {
+            throw Failure.retryable("STORAGE_ERROR", "step '" + context.stepId() + "': could not index: " + e.getMessage());
+        }
+    }
+
+    /** The data as text for embedding: a string as is, anything else as compact JSON; truncated. */
+    static String defaultText(JsonNode data) {
+        String text = data.isString() ? data.asString() : Json.write(data);
+        return text.length() <= DEFAULT_TEXT_CHARS ? text : text.substring(0, DEFAULT_TEXT_CHARS);
+    }
+
+    private static void putIfAbsent(ObjectNode node, String key, String value) {
+        if (!node.has(key)) {
+            node.put(key, value);
+        }
+    }
+}

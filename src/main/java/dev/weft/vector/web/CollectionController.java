@@ -1,0 +1,174 @@
+package dev.weft.vector.web;
+
+import dev.weft.api.ApiProblem;
+import dev.weft.auth.AuthenticatedApp;
+import dev.weft.providers.Embedder;
+import dev.weft.vector.CollectionName;
+import dev.weft.vector.DimensionMismatchException;
+import dev.weft.vector.MetadataFilter;
+import dev.weft.vector.VectorDocument;
+import dev.weft.vector.VectorIndex;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** An app's vector collections: documents in, documents out, similarity queries. */
+@RestController
+@RequestMapping("/v1/collections")
+@Tag(name = "Collections")
+public class CollectionController {
+
+    private static final int MAX_PAGE = 200;
+    private static final int MAX_TOP_K = 100;
+
+    private final VectorIndex index;
+    private final ObjectProvider<Embedder> embedder;
+
+    public CollectionController(VectorIndex index, ObjectProvider<Embedder> embedder) {
+        this.index = index;
+        this.embedder = embedder;
+    }
+
+    @GetMapping
+    @Operation(summary = "The app's collections with their document counts and dimensions")
+    public Map<String, Object> collections(AuthenticatedApp app) {
+        return Map.of("collections", index.collections(app.appId()));
+    }
+
+    @PutMapping("/{collection}/documents/{docId}")
+    @Operation(summary = "Insert or replace a document",
+            description = "Body {text?, embedding?, metadata?}: text is embedded with the server's model unless an "
+                    + "embedding is given, and kept as the document's content. A collection is created by its first "
+                    + "document and keeps that document's dimensions.")
+    public DocumentView upsert(AuthenticatedApp app, @PathVariable String collection, @PathVariable String docId,
+                               @RequestBody JsonNode body) {
+        requireName(collection);
+        if (!body.isObject()) {
+            throw ApiProblem.invalidField("body", "must be a JSON object");
+        }
+        String text = VectorRequests.text(body, "text");
+        float[] vector = VectorRequests.vector(body, "text", VectorRequests.embedding(body), text, embedder);
+        JsonNode metadata = body.get("metadata");
+        if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
+            throw ApiProblem.invalidField("metadata", "must be a JSON object");
+        }
+        try {
+            return DocumentView.of(index.upsert(app.appId(), collection, docId, vector, metadata, text), false);
+        } catch (DimensionMismatchException e) {
+            throw ApiProblem.invalidField(body.has("embedding") ? "embedding" : "text", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField(e.getMessage().startsWith("document id") ? "docId" : "embedding", e.getMessage());
+        }
+    }
+
+    @GetMapping("/{collection}/documents")
+    @Operation(summary = "A collection's documents by id", description = "limit 1..200 (default 50); cursor = nextCursor")
+    public Map<String, Object> list(AuthenticatedApp app, @PathVariable String collection,
+                                    @RequestParam(required = false) String cursor,
+                                    @RequestParam(defaultValue = "50") int limit) {
+        requireName(collection);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiProblem.invalidField("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        List<VectorDocument> page = index.list(app.appId(), collection, cursor, limit);
+        if (page.isEmpty() && cursor == null) {
+            throw notFound(collection);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("documents", page.stream().map(d -> DocumentView.of(d, false)).toList());
+        if (page.size() == limit) {
+            body.put("nextCursor", page.getLast().docId());
+        }
+        return body;
+    }
+
+    @GetMapping("/{collection}/documents/{docId}")
+    @Operation(summary = "One document, with its embedding")
+    public DocumentView get(AuthenticatedApp app, @PathVariable String collection, @PathVariable String docId) {
+        return index.get(app.appId(), collection, docId).map(d -> DocumentView.of(d, true))
+                .orElseThrow(() -> ApiProblem.notFound("document", "no document " + docId + " in collection " + collection));
+    }
+
+    @DeleteMapping("/{collection}/documents/{docId}")
+    @Operation(summary = "Delete a document")
+    public ResponseEntity<Void> delete(AuthenticatedApp app, @PathVariable String collection, @PathVariable String docId) {
+        if (!index.delete(app.appId(), collection, docId)) {
+            throw ApiProblem.notFound("document", "no document " + docId + " in collection " + collection);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{collection}/query")
+    @Operation(summary = "The documents most similar to a text or an embedding",
+            description = "Body {text | embedding, topK? 1..100 (default 5), filter?}. Exact cosine similarity. "
+                    + "filter: {\"key\": value} equality on top-level metadata keys, or {\"key\": {\"$in\": [values]}}.")
+    public Map<String, Object> query(AuthenticatedApp app, @PathVariable String collection, @RequestBody JsonNode body) {
+        requireName(collection);
+        if (!body.isObject()) {
+            throw ApiProblem.invalidField("body", "must be a JSON object");
+        }
+        int topK = topK(body.get("topK"));
+        JsonNode filter = body.get("filter");
+        try {
+            MetadataFilter.parse(filter);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("filter", e.getMessage());
+        }
+        float[] given = VectorRequests.embedding(body);
+        String text = VectorRequests.text(body, "text");
+        if (index.list(app.appId(), collection, null, 1).isEmpty()) {
+            throw notFound(collection);
+        }
+        float[] vector = VectorRequests.vector(body, "text", given, text, embedder);
+        try {
+            List<Map<String, Object>> matches = index.query(app.appId(), collection, vector, topK, filter).stream()
+                    .map(CollectionController::match).toList();
+            return Map.of("matches", matches);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField(given != null ? "embedding" : "text", e.getMessage());
+        }
+    }
+
+    static Map<String, Object> match(VectorIndex.Match m) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", m.docId());
+        view.put("score", m.score());
+        view.put("metadata", m.metadata());
+        view.put("content", m.content());
+        return view;
+    }
+
+    private static int topK(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return 5;
+        }
+        if (!node.isIntegralNumber() || node.asInt() < 1 || node.asInt() > MAX_TOP_K) {
+            throw ApiProblem.invalidField("topK", "must be an integer between 1 and " + MAX_TOP_K);
+        }
+        return node.asInt();
+    }
+
+    private static void requireName(String collection) {
+        if (!CollectionName.isValid(collection)) {
+            throw ApiProblem.invalidField("collection", "must match " + CollectionName.PATTERN);
+        }
+    }
+
+    private static ApiProblem notFound(String collection) {
+        return ApiProblem.notFound("collection", "no collection " + collection);
+    }
+}
