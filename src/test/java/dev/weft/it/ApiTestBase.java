@@ -69,7 +69,6 @@ public abstract class ApiTestBase {
 
     /** A second app with its own key, made through the admin API. */
     protected String otherAppKey(String appId) {
-        Http admin = new Http(base(), null);
         var response = java.net.http.HttpClient.newHttpClient();
         try {
             var r = response.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/admin/apps"))

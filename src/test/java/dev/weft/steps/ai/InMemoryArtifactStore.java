@@ -32,6 +32,23 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     }
 
     @Override
+    public Optional<Artifact> findByStep(String appId, String runId, String stepId) {
+        return artifacts.values().stream()
+                .filter(a -> a.appId().equals(appId) && runId.equals(a.runId()) && stepId.equals(a.stepId()))
+                .findFirst();
+    }
+
+    @Override
+    public java.util.List<Artifact> list(String appId, String runId, String afterId, int limit) {
+        return artifacts.values().stream()
+                .filter(a -> a.appId().equals(appId) && (runId == null || runId.equals(a.runId())))
+                .filter(a -> afterId == null || a.id().compareTo(afterId) > 0)
+                .sorted(java.util.Comparator.comparing(Artifact::id))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public byte[] read(Artifact artifact) {
         return contents.get(artifact.id()).clone();
     }
