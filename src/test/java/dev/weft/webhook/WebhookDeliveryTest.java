@@ -174,4 +174,23 @@ class WebhookDeliveryTest extends WebhookHttpTest {
         awaitDelivery(key, run.id(), "delivered");
         assertThat(meters.counter("weft.webhook.deliveries", "outcome", "delivered").count()).isGreaterThan(before);
     }
+
+    @Test
+    void filtersDeliveriesByStatusAndRejectsAnUnknownStatus() {
+        String key = newApp();
+        Receiver ok = receiver();
+        Receiver refusing = receiver().thenAlways(410);
+        RunRecord delivered = finishRun(key, RunStatus.COMPLETED, ok.url("/ok"));
+        RunRecord failed = finishRun(key, RunStatus.COMPLETED, refusing.url("/gone"));
+        awaitDelivery(key, delivered.id(), "delivered");
+        awaitDelivery(key, failed.id(), "failed");
+
+        Response onlyFailed = call(key, "GET", "/v1/webhooks/deliveries?status=failed&limit=10", null);
+        Response unknown = call(key, "GET", "/v1/webhooks/deliveries?status=lost", null);
+
+        assertThat(onlyFailed.json().get("deliveries")).extracting(d -> d.get("runId").asString())
+                .containsExactly(failed.id());
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
+    }
 }
