@@ -61,6 +61,9 @@ public final class InputSchemas {
         if (path.startsWith("$")) {
             path = path.substring(1);
         }
+        if (path.startsWith("/")) { // JSON pointer form: /a/0/b -> a.0.b
+            path = path.substring(1).replace("~1", "\u0000").replace('/', '.').replace("\u0000", "/").replace("~0", "~");
+        }
         if (path.startsWith(".")) {
             path = path.substring(1);
         }

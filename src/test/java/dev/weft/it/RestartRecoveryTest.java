@@ -56,13 +56,12 @@ class RestartRecoveryTest {
 
     private ConfigurableApplicationContext startApp() {
         return new SpringApplicationBuilder(WeftApplication.class, TestSteps.class)
-                .properties("server.port=0",
-                        "weft.data-dir=" + dataDir,
-                        "weft.bootstrap.app-id=restart-app",
-                        "weft.bootstrap.api-key=" + KEY,
-                        "weft.engine.poll-interval=PT0.1S",
-                        "spring.jmx.enabled=false")
-                .run();
+                .run("--server.port=0",
+                        "--weft.data-dir=" + dataDir,
+                        "--weft.bootstrap.app-id=restart-app",
+                        "--weft.bootstrap.api-key=" + KEY,
+                        "--weft.engine.poll-interval=PT0.1S",
+                        "--spring.jmx.enabled=false");
     }
 
     private static Http client(ConfigurableApplicationContext context) {

@@ -184,7 +184,7 @@ class WorkflowLifecycleTest extends ApiTestBase {
 
         assertThat(page1.get("runs").findValuesAsString("runId")).containsExactly(r3, r2);
         assertThat(page2.get("runs").findValuesAsString("runId")).containsExactly(r1);
-        assertThat(page2.get("nextCursor").isNull()).isTrue();
+        assertThat(page2.path("nextCursor").isMissingNode() || page2.path("nextCursor").isNull()).isTrue();
         http.get("/v1/workflows/runs?status=bogus").expectProblem(400);
     }
 

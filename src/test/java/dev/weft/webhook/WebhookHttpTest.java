@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.weft.auth.AppDirectory;
 import dev.weft.common.Ids;
 import dev.weft.common.Json;
-import dev.weft.definition.DefinitionService;
 import dev.weft.engine.RunStatus;
 import dev.weft.engine.StepStatus;
 import dev.weft.store.RunRecord;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -60,13 +58,6 @@ abstract class WebhookHttpTest {
     WebhookOutbox outbox;
     @Autowired
     TransactionTemplate tx;
-
-    /**
-     * Replaced because it loads {@code classpath:workflows/*.json}, which fails while no built-in
-     * workflow is on this branch; webhooks never read definitions.
-     */
-    @MockitoBean
-    DefinitionService definitions;
 
     private final List<Receiver> receivers = new ArrayList<>();
 

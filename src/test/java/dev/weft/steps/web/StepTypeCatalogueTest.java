@@ -33,30 +33,6 @@ class StepTypeCatalogueTest {
     static final String KEY = "wk_steps_test_key_0123456789";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TestConfiguration
-    static class FakePorts {
-        @Bean
-        ArtifactStore artifactStore() {
-            return new InMemoryArtifactStore();
-        }
-
-        @Bean
-        SigningSecrets signingSecrets() {
-            return appId -> List.of();
-        }
-
-        /** Stand-ins for the storage steps built on another branch; the built-in workflows need them. */
-        @Bean
-        StepHandler storeResults() {
-            return new StubStep("store_results");
-        }
-
-        @Bean
-        StepHandler searchSimilar() {
-            return new StubStep("search_similar");
-        }
-    }
-
     record StubStep(String type) implements StepHandler {
         @Override
         public String description() {
