@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +49,7 @@ public abstract class StorageHttpTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class TestEmbedder {
         @Bean
+        @Primary
         Embedder hashingEmbedder() {
             return new HashingEmbedder();
         }
