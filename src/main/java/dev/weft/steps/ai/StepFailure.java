@@ -1,0 +1,43 @@
+package dev.weft.steps.ai;
+
+import dev.weft.providers.ProviderException;
+import dev.weft.steps.StepContext;
+import dev.weft.steps.StepResult;
+
+/**
+ * A classified failure raised inside a step's helpers and turned into its {@link StepResult} at the
+ * step boundary. The message already names the step.
+ */
+public final class StepFailure extends RuntimeException {
+
+    private final StepResult result;
+
+    private StepFailure(StepResult result, String message) {
+        super(message, null, false, false);
+        this.result = result;
+    }
+
+    public static StepFailure permanent(StepContext context, String code, String message) {
+        String text = prefix(context) + message;
+        return new StepFailure(StepResult.permanent(code, text), text);
+    }
+
+    public static StepFailure retryable(StepContext context, String code, String message, Long retryAfterMillis) {
+        String text = prefix(context) + message;
+        return new StepFailure(new StepResult.RetryableFailure(code, text, retryAfterMillis), text);
+    }
+
+    /** A provider's own classification, kept, with the step named. */
+    public static StepResult of(StepContext context, ProviderException e) {
+        String text = prefix(context) + e.getMessage();
+        return e.retryable() ? StepResult.retryable(e.code(), text) : StepResult.permanent(e.code(), text);
+    }
+
+    public StepResult result() {
+        return result;
+    }
+
+    static String prefix(StepContext context) {
+        return "step '" + context.stepId() + "': ";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.weft.webhook;
+
+import dev.weft.common.Json;
+import dev.weft.store.RunRecord;
+import dev.weft.store.StepRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The body of a run event: {@code {type, timestamp, data: {run...}}}. Steps carry their status,
+ * attempts and error but not their output (the run's output is what receivers want, and step
+ * outputs can be large); if the body is still over the limit the run's input and output are left
+ * out and {@code data.truncated} says so: the run API has them.
+ */
+final class RunPayload {
+
+    private RunPayload() {}
+
+    static String of(EventType type, RunRecord run, Instant timestamp, int maxBytes) {
+        String full = Json.write(envelope(type, run, timestamp, true));
+        if (full.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+            return full;
+        }
+        return Json.write(envelope(type, run, timestamp, false));
+    }
+
+    private static ObjectNode envelope(EventType type, RunRecord run, Instant timestamp, boolean withDocuments) {
+        ObjectNode envelope = Json.object();
+        envelope.put("type", type.wire());
+        envelope.put("timestamp", timestamp.toString());
+        ObjectNode data = envelope.putObject("data");
+        data.put("runId", run.id());
+        data.put("appId", run.appId());
+        data.put("workflowSlug", run.workflowSlug());
+        if (run.workflowVersion() == null) {
+            data.putNull("workflowVersion");
+        } else {
+            data.put("workflowVersion", run.workflowVersion());
+        }
+        data.put("status", run.status().wire());
+        if (withDocuments) {
+            data.set("input", orNull(run.input()));
+            data.set("output", orNull(run.output()));
+        } else {
+            data.put("truncated", true);
+        }
+        data.set("error", orNull(run.error()));
+        data.put("createdAt", text(run.createdAt()));
+        data.put("startedAt", text(run.startedAt()));
+        data.put("finishedAt", text(run.finishedAt()));
+        ArrayNode steps = data.putArray("steps");
+        for (StepRecord s : run.steps()) {
+            ObjectNode step = steps.addObject();
+            step.put("id", s.stepId());
+            step.put("status", s.status().wire());
+            step.put("attempts", s.attempt());
+            step.set("error", orNull(s.error()));
+        }
+        return envelope;
+    }
+
+    private static JsonNode orNull(JsonNode node) {
+        return node == null ? Json.MAPPER.nullNode() : node;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.weft.it;
+
+import dev.weft.common.Json;
+import dev.weft.steps.StepContext;
+import dev.weft.steps.StepHandler;
+import dev.weft.steps.StepResult;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Step types that exist only in tests: {@code test_flaky} fails (retryably) a given number of
+ * times per key before it succeeds, and counts every execution, so tests can see retries and
+ * prove that nothing ran twice.
+ */
+@TestConfiguration
+public class TestSteps {
+
+    public static final Map<String, AtomicInteger> EXECUTIONS = new ConcurrentHashMap<>();
+    public static final Map<String, java.util.concurrent.CountDownLatch> HOLDS = new ConcurrentHashMap<>();
+
+    /** {@code test_hold}: counts the execution, then waits until the test releases its key. */
+    @Bean
+    StepHandler holdStep() {
+        return new StepHandler() {
+            @Override
+            public String type() {
+                return "test_hold";
+            }
+
+            @Override
+            public String description() {
+                return "test only: blocks until released";
+            }
+
+            @Override
+            public JsonNode inputSchema() {
+                return Json.parse("{\"type\": \"object\", \"required\": [\"key\"]}");
+            }
+
+            @Override
+            public JsonNode outputSchema() {
+                return Json.parse("{\"type\": \"object\"}");
+            }
+
+            @Override
+            public StepResult execute(StepContext context) throws InterruptedException {
+                String key = context.input().get("key").asString();
+                int n = EXECUTIONS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                HOLDS.computeIfAbsent(key, k -> new java.util.concurrent.CountDownLatch(1))
+                        .await(30, java.util.concurrent.TimeUnit.SECONDS);
+                return new StepResult.Succeeded(Json.parse("{\"execution\": " + n + "}"));
+            }
+        };
+    }
+
+    @Bean
+    StepHandler flakyStep() {
+        return new StepHandler() {
+            @Override
+            public String type() {
+                return "test_flaky";
+            }
+
+            @Override
+            public String description() {
+                return "test only: fails failTimes times, then succeeds";
+            }
+
+            @Override
+            public JsonNode inputSchema() {
+                return Json.parse("{\"type\": \"object\", \"required\": [\"key\"], \"properties\": {\"key\": {\"type\": \"string\"}, "
+                        + "\"failTimes\": {\"type\": \"integer\"}, \"permanent\": {\"type\": \"boolean\"}}}");
+            }
+
+            @Override
+            public JsonNode outputSchema() {
+                return Json.parse("{\"type\": \"object\"}");
+            }
+
+            @Override
+            public StepResult execute(StepContext context) {
+                String key = context.input().get("key").asString();
+                int n = EXECUTIONS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                int failTimes = context.input().path("failTimes").asInt(0);
+                if (n <= failTimes) {
+                    return context.input().path("permanent").asBoolean(false)
+                            ? new StepResult.PermanentFailure("TEST_PERMANENT", "step '" + context.stepId() + "' failed on purpose")
+                            : new StepResult.RetryableFailure("TEST_FLAKY", "attempt " + n + " of '" + context.stepId() + "' failed on purpose", null);
+                }
+                return new StepResult.Succeeded(Json.parse("{\"executions\": " + n + ", \"attempt\": " + context.attempt() + "}"));
+            }
+        };
+    }
+}
