@@ -3,6 +3,7 @@ package dev.weft.vector.web;
 import dev.weft.auth.AppDirectory;
 import dev.weft.common.Json;
 import dev.weft.providers.Embedder;
+import dev.weft.steps.emit.SigningSecrets;
 import dev.weft.vector.HashingEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +53,13 @@ public abstract class StorageHttpTest {
         @Primary
         Embedder hashingEmbedder() {
             return new HashingEmbedder();
+        }
+
+        /** The webhook signing port may not be wired on this branch; primary, so a real one never clashes. */
+        @Bean
+        @Primary
+        SigningSecrets noSigningSecrets() {
+            return appId -> java.util.List.of();
         }
     }
 
