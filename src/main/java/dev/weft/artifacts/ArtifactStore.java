@@ -18,7 +18,9 @@ public interface ArtifactStore {
     Optional<Artifact> find(String appId, String artifactId);
 
     /** The first artifact a step stored, so a re-run step can reuse it instead of storing a second one. */
-    Optional<Artifact> findByStep(String appId, String runId, String stepId);
+    default Optional<Artifact> findByStep(String appId, String runId, String stepId) {
+        return list(appId, runId, null, 1_000).stream().filter(a -> stepId.equals(a.stepId())).findFirst();
+    }
 
     /**
      * An app's artifacts in creation order.
@@ -26,7 +28,9 @@ public interface ArtifactStore {
      * @param runId   only this run's artifacts, or null for all
      * @param afterId cursor: the last id of the previous page, or null
      */
-    List<Artifact> list(String appId, String runId, String afterId, int limit);
+    default List<Artifact> list(String appId, String runId, String afterId, int limit) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list artifacts");
+    }
 
     byte[] read(Artifact artifact);
 }

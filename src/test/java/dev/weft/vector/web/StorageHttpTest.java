@@ -3,6 +3,7 @@ package dev.weft.vector.web;
 import dev.weft.auth.AppDirectory;
 import dev.weft.common.Json;
 import dev.weft.providers.Embedder;
+import dev.weft.steps.emit.SigningSecrets;
 import dev.weft.vector.HashingEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -48,8 +50,16 @@ public abstract class StorageHttpTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class TestEmbedder {
         @Bean
+        @Primary
         Embedder hashingEmbedder() {
             return new HashingEmbedder();
+        }
+
+        /** The webhook signing port may not be wired on this branch; primary, so a real one never clashes. */
+        @Bean
+        @Primary
+        SigningSecrets noSigningSecrets() {
+            return appId -> java.util.List.of();
         }
     }
 
