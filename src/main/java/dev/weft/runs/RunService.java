@@ -48,11 +48,14 @@ public class RunService {
     private final DefinitionLimits limits;
     private final Clock clock;
     private final OutboundPolicy outbound;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final java.util.concurrent.ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
 
     public RunService(RunStore store, DefinitionService definitions, RunCoordinator coordinator, TransactionTemplate tx,
-                      DefinitionLimits limits, Clock clock, OutboundPolicy outbound) {
+                      DefinitionLimits limits, Clock clock, OutboundPolicy outbound,
+                      io.micrometer.core.instrument.MeterRegistry meters) {
         this.outbound = outbound;
+        this.meters = meters;
         this.store = store;
         this.definitions = definitions;
         this.coordinator = coordinator;
@@ -103,6 +106,7 @@ public class RunService {
             RunRecord winner = store.findByIdempotencyKey(appId, idempotencyKey).orElseThrow(() -> e);
             return replay(winner, hash);
         }
+        meters.counter("weft.runs.submitted").increment();
         return new Submitted(store.find(appId, run.id(), false).orElseThrow(), true);
     }
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
         "weft.outbound.allow-hosts=127.0.0.1",
         "weft.engine.poll-interval=PT0.1S",
         "weft.webhooks.poll-interval=PT0.1S",
-        "weft.webhooks.retry-initial-delay=PT0.1S"
+        "weft.webhooks.retry-delays=PT0.1S"
 })
 @Import(TestSteps.class)
 public abstract class ApiTestBase {

@@ -1,0 +1,53 @@
+package dev.weft.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Time limits, health, metrics and the API description. */
+class OperationsTest extends ApiTestBase {
+
+    @Test
+    void aStepThatExceedsItsTimeoutIsRetriedThenFailsWithStepTimeout() {
+        String key = UUID.randomUUID().toString();
+        String runId = start("""
+                {"plan": {"steps": [{"id": "slow", "type": "test_hold", "timeout": "PT0.3S",
+                  "retry": {"maxAttempts": 2, "initialDelay": "PT0.05S"}, "input": {"key": "%s"}}]}}""".formatted(key));
+
+        JsonNode run = awaitStatus(runId, "failed");
+
+        assertThat(step(run, "slow").get("attempts").asInt()).isEqualTo(2);
+        assertThat(step(run, "slow").at("/error/code").asString()).isEqualTo("STEP_TIMEOUT");
+        assertThat(run.at("/error/message").asString()).contains("'slow'", "PT0.3S");
+        TestSteps.HOLDS.get(key).countDown();
+    }
+
+    @Test
+    void aRunThatExceedsItsTimeoutFailsWithRunTimeout() {
+        String runId = start("""
+                {"plan": {"timeout": "PT1S", "steps": [{"id": "wait", "type": "delay", "input": {"duration": "PT1H"}}]}}""");
+
+        JsonNode run = awaitStatus(runId, "failed");
+
+        assertThat(run.at("/error/code").asString()).isEqualTo("RUN_TIMEOUT");
+        assertThat(step(run, "wait").get("status").asString()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void healthMetricsAndTheOpenApiDescriptionAreServed() {
+        String runId = start("{\"plan\": {\"steps\": [{\"id\": \"a\", \"type\": \"transform\"}]}}");
+        awaitStatus(runId, "completed");
+        Http anonymous = http.as(null);
+
+        assertThat(anonymous.get("/actuator/health").expect(200).json().get("status").asString()).isEqualTo("UP");
+        String metrics = anonymous.get("/actuator/prometheus").expect(200).body();
+        assertThat(metrics).contains("weft_runs_finished_total{status=\"completed\"}", "weft_runs_submitted_total",
+                "weft_step_duration_seconds_bucket{outcome=\"succeeded\",type=\"transform\"");
+        JsonNode openApi = anonymous.get("/v3/api-docs").expect(200).json();
+        assertThat(openApi.get("paths").has("/v1/workflows/run")).isTrue();
+        assertThat(openApi.get("paths").has("/v1/workflows/runs/{runId}")).isTrue();
+        assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+}
