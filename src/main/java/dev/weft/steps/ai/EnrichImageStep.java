@@ -1,5 +1,7 @@
 package dev.weft.steps.ai;
 
+import dev.weft.steps.StepFailure;
+import dev.weft.steps.SchemaBackedStep;
 import dev.weft.common.Json;
 import dev.weft.providers.ImageAnalyzer;
 import dev.weft.providers.ImageAnalyzer.ImageAnalysis;

@@ -1,5 +1,8 @@
 package dev.weft.steps.ai;
 
+import dev.weft.steps.Inputs;
+import dev.weft.steps.StepFailure;
+import dev.weft.steps.SchemaBackedStep;
 import dev.weft.artifacts.Artifact;
 import dev.weft.artifacts.ArtifactStore;
 import dev.weft.common.Json;

@@ -1,5 +1,7 @@
 package dev.weft.steps.ai;
 
+import dev.weft.steps.RetryAfter;
+import dev.weft.steps.StepFailure;
 import dev.weft.artifacts.Artifact;
 import dev.weft.artifacts.ArtifactStore;
 import dev.weft.outbound.OutboundException;

@@ -1,5 +1,6 @@
 package dev.weft.steps.ai;
 
+import dev.weft.steps.StepFailure;
 import dev.weft.steps.StepContext;
 import java.util.List;
 import java.util.function.Function;

@@ -1,5 +1,8 @@
 package dev.weft.steps.ai;
 
+import dev.weft.steps.Inputs;
+import dev.weft.steps.StepFailure;
+import dev.weft.steps.SchemaBackedStep;
 import dev.weft.common.Json;
 import dev.weft.providers.ProviderException;
 import dev.weft.providers.TextGenerator;

@@ -6,3 +6,6 @@
  * naming the step), {@link dev.weft.steps.ai.ImageSources} (artifact, URL or data: URI to bytes).
  */
 package dev.weft.steps.ai;
+
+import dev.weft.steps.StepFailure;
+import dev.weft.steps.SchemaBackedStep;

@@ -2,7 +2,7 @@ package dev.weft.steps.control;
 
 import dev.weft.steps.StepContext;
 import dev.weft.steps.StepResult;
-import dev.weft.steps.ai.SchemaBackedStep;
+import dev.weft.steps.SchemaBackedStep;
 import org.springframework.stereotype.Component;
 
 /** {@code transform}: its output is its input, after the engine evaluated the expressions in it. */

@@ -1,5 +1,6 @@
 package dev.weft.steps.storage;
 
+import dev.weft.steps.StepFailure;
 import dev.weft.providers.Embedder;
 import dev.weft.providers.ProviderException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +17,7 @@ final class Embedding {
     Embedder embedder(String stepId) {
         Embedder embedder = embedders.getIfAvailable();
         if (embedder == null) {
-            throw Failure.permanent("EMBEDDER_UNAVAILABLE",
+            throw StepFailure.permanent("EMBEDDER_UNAVAILABLE",
                     "step '" + stepId + "': no embedding model is configured on this server");
         }
         return embedder;
@@ -27,7 +28,7 @@ final class Embedding {
             return embedder(stepId).embed(text);
         } catch (ProviderException e) {
             String message = "step '" + stepId + "': embedding failed: " + e.getMessage();
-            throw e.retryable() ? Failure.retryable(e.code(), message) : Failure.permanent(e.code(), message);
+            throw e.retryable() ? StepFailure.retryable(e.code(), message) : StepFailure.permanent(e.code(), message);
         }
     }
 }

@@ -2,9 +2,9 @@ package dev.weft.steps.storage;
 
 import dev.weft.common.Json;
 import dev.weft.providers.Embedder;
-import dev.weft.steps.Schemas;
+import dev.weft.steps.SchemaBackedStep;
 import dev.weft.steps.StepContext;
-import dev.weft.steps.StepHandler;
+import dev.weft.steps.StepFailure;
 import dev.weft.steps.StepResult;
 import dev.weft.vector.CollectionName;
 import dev.weft.vector.DimensionMismatchException;
@@ -24,46 +24,26 @@ import tools.jackson.databind.node.ObjectNode;
  * or empty collection simply has no matches, so a workflow can search before anything was stored.
  */
 @Component
-public class SearchSimilarStep implements StepHandler {
+public class SearchSimilarStep extends SchemaBackedStep {
 
     static final String TYPE = "search_similar";
     static final int MAX_TOP_K = 100;
 
     private final VectorIndex index;
     private final Embedding embedding;
-    private final JsonNode schema = Schemas.load(TYPE);
 
     public SearchSimilarStep(VectorIndex index, ObjectProvider<Embedder> embedder) {
+        super(TYPE);
         this.index = index;
         this.embedding = new Embedding(embedder);
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public String description() {
-        return schema.get("description").asString();
-    }
-
-    @Override
-    public JsonNode inputSchema() {
-        return schema.get("input");
-    }
-
-    @Override
-    public JsonNode outputSchema() {
-        return schema.get("output");
     }
 
     @Override
     public StepResult execute(StepContext context) {
         try {
             return StepResult.ok(search(context));
-        } catch (Failure f) {
-            return f.result;
+        } catch (StepFailure f) {
+            return f.result();
         }
     }
 
@@ -72,23 +52,23 @@ public class SearchSimilarStep implements StepHandler {
         String step = "step '" + context.stepId() + "': ";
         String collection = input.path("collection").asString(null);
         if (!CollectionName.isValid(collection)) {
-            throw Failure.permanent("INVALID_COLLECTION", step + "collection '" + collection + "' must match "
+            throw StepFailure.permanent("INVALID_COLLECTION", step + "collection '" + collection + "' must match "
                     + CollectionName.PATTERN);
         }
         boolean hasQuery = input.hasNonNull("query");
         boolean hasEmbedding = input.hasNonNull("embedding");
         if (hasQuery == hasEmbedding) {
-            throw Failure.permanent("INVALID_STEP_INPUT", step + "give exactly one of query or embedding");
+            throw StepFailure.permanent("INVALID_STEP_INPUT", step + "give exactly one of query or embedding");
         }
         int topK = input.path("topK").asInt(5);
         if (topK < 1 || topK > MAX_TOP_K) {
-            throw Failure.permanent("INVALID_STEP_INPUT", step + "topK must be between 1 and " + MAX_TOP_K);
+            throw StepFailure.permanent("INVALID_STEP_INPUT", step + "topK must be between 1 and " + MAX_TOP_K);
         }
         JsonNode filter = input.get("filter");
         try {
             MetadataFilter.parse(filter);
         } catch (IllegalArgumentException e) {
-            throw Failure.permanent("INVALID_STEP_INPUT", step + e.getMessage());
+            throw StepFailure.permanent("INVALID_STEP_INPUT", step + e.getMessage());
         }
         String model = hasQuery ? embedding.embedder(context.stepId()).model() : null;
         float[] vector = hasQuery ? embedding.embed(context.stepId(), input.get("query").asString())
@@ -97,11 +77,11 @@ public class SearchSimilarStep implements StepHandler {
         try {
             matches = index.query(context.appId(), collection, vector, topK, filter);
         } catch (DimensionMismatchException e) {
-            throw Failure.permanent("DIMENSION_MISMATCH", step + e.getMessage());
+            throw StepFailure.permanent("DIMENSION_MISMATCH", step + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw Failure.permanent("INVALID_STEP_INPUT", step + "embedding: " + e.getMessage());
+            throw StepFailure.permanent("INVALID_STEP_INPUT", step + "embedding: " + e.getMessage());
         } catch (DataAccessException e) {
-            throw Failure.retryable("STORAGE_ERROR", step + "search failed: " + e.getMessage());
+            throw StepFailure.retryable("STORAGE_ERROR", step + "search failed: " + e.getMessage());
         }
         return output(matches, input.path("minScore").asDouble(-1.0), model);
     }

@@ -4,9 +4,9 @@ import dev.weft.artifacts.Artifact;
 import dev.weft.artifacts.ArtifactStore;
 import dev.weft.common.Json;
 import dev.weft.providers.Embedder;
-import dev.weft.steps.Schemas;
+import dev.weft.steps.SchemaBackedStep;
 import dev.weft.steps.StepContext;
-import dev.weft.steps.StepHandler;
+import dev.weft.steps.StepFailure;
 import dev.weft.steps.StepResult;
 import dev.weft.vector.CollectionName;
 import dev.weft.vector.DimensionMismatchException;
@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * same document id.
  */
 @Component
-public class StoreResultsStep implements StepHandler {
+public class StoreResultsStep extends SchemaBackedStep {
 
     static final String TYPE = "store_results";
     static final int DEFAULT_TEXT_CHARS = 4000;
@@ -35,40 +35,20 @@ public class StoreResultsStep implements StepHandler {
     private final ArtifactStore artifacts;
     private final VectorIndex index;
     private final Embedding embedding;
-    private final JsonNode schema = Schemas.load(TYPE);
 
     public StoreResultsStep(ArtifactStore artifacts, VectorIndex index, ObjectProvider<Embedder> embedder) {
+        super(TYPE);
         this.artifacts = artifacts;
         this.index = index;
         this.embedding = new Embedding(embedder);
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public String description() {
-        return schema.get("description").asString();
-    }
-
-    @Override
-    public JsonNode inputSchema() {
-        return schema.get("input");
-    }
-
-    @Override
-    public JsonNode outputSchema() {
-        return schema.get("output");
-    }
-
-    @Override
     public StepResult execute(StepContext context) {
         try {
             return StepResult.ok(store(context));
-        } catch (Failure f) {
-            return f.result;
+        } catch (StepFailure f) {
+            return f.result();
         }
     }
 
@@ -79,7 +59,7 @@ public class StoreResultsStep implements StepHandler {
         JsonNode indexSpec = input.get("index");
         String collection = indexSpec == null ? null : indexSpec.path("collection").asString(null);
         if (indexSpec != null && !CollectionName.isValid(collection)) {
-            throw Failure.permanent("INVALID_COLLECTION", "step '" + context.stepId() + "': index.collection '"
+            throw StepFailure.permanent("INVALID_COLLECTION", "step '" + context.stepId() + "': index.collection '"
                     + collection + "' must match " + CollectionName.PATTERN);
         }
         Artifact artifact = storeArtifact(context, data, input.path("contentType").asString("application/json"));
@@ -105,9 +85,9 @@ public class StoreResultsStep implements StepHandler {
             return artifacts.findByStep(context.appId(), context.runId(), context.stepId())
                     .orElseGet(() -> artifacts.put(context.appId(), context.runId(), context.stepId(), contentType, bytes));
         } catch (IllegalArgumentException e) {
-            throw Failure.permanent("INVALID_ARTIFACT", "step '" + context.stepId() + "': " + e.getMessage());
+            throw StepFailure.permanent("INVALID_ARTIFACT", "step '" + context.stepId() + "': " + e.getMessage());
         } catch (UncheckedIOException | DataAccessException e) {
-            throw Failure.retryable("STORAGE_ERROR", "step '" + context.stepId() + "': could not store the artifact: "
+            throw StepFailure.retryable("STORAGE_ERROR", "step '" + context.stepId() + "': could not store the artifact: "
                     + e.getMessage());
         }
     }
@@ -118,7 +98,7 @@ public class StoreResultsStep implements StepHandler {
             return Json.MAPPER.writeValueAsBytes(data);
         }
         if (!data.isString()) {
-            throw Failure.permanent("INVALID_STEP_INPUT", "step '" + context.stepId() + "': data must be a string when "
+            throw StepFailure.permanent("INVALID_STEP_INPUT", "step '" + context.stepId() + "': data must be a string when "
                     + "contentType is " + contentType);
         }
         return data.asString().getBytes(StandardCharsets.UTF_8);
@@ -138,11 +118,11 @@ public class StoreResultsStep implements StepHandler {
         try {
             index.upsert(context.appId(), collection, docId, vector, metadata, text);
         } catch (DimensionMismatchException e) {
-            throw Failure.permanent("DIMENSION_MISMATCH", "step '" + context.stepId() + "': " + e.getMessage());
+            throw StepFailure.permanent("DIMENSION_MISMATCH", "step '" + context.stepId() + "': " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw Failure.permanent("INVALID_STEP_INPUT", "step '" + context.stepId() + "': index: " + e.getMessage());
+            throw StepFailure.permanent("INVALID_STEP_INPUT", "step '" + context.stepId() + "': index: " + e.getMessage());
         } catch (DataAccessException e) {
-            throw Failure.retryable("STORAGE_ERROR", "step '" + context.stepId() + "': could not index: " + e.getMessage());
+            throw StepFailure.retryable("STORAGE_ERROR", "step '" + context.stepId() + "': could not index: " + e.getMessage());
         }
     }
 

@@ -1,7 +1,5 @@
-package dev.weft.steps.ai;
+package dev.weft.steps;
 
-import dev.weft.steps.Schemas;
-import dev.weft.steps.StepHandler;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,4 +1,4 @@
-package dev.weft.steps.ai;
+package dev.weft.steps;
 
 import tools.jackson.databind.JsonNode;
 

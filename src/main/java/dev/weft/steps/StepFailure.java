@@ -1,8 +1,6 @@
-package dev.weft.steps.ai;
+package dev.weft.steps;
 
 import dev.weft.providers.ProviderException;
-import dev.weft.steps.StepContext;
-import dev.weft.steps.StepResult;
 
 /**
  * A classified failure raised inside a step's helpers and turned into its {@link StepResult} at the
@@ -27,6 +25,15 @@ public final class StepFailure extends RuntimeException {
         return new StepFailure(new StepResult.RetryableFailure(code, text, retryAfterMillis), text);
     }
 
+    /** For helpers that already put the step's name in {@code message}. */
+    public static StepFailure permanent(String code, String message) {
+        return new StepFailure(StepResult.permanent(code, message), message);
+    }
+
+    public static StepFailure retryable(String code, String message) {
+        return new StepFailure(StepResult.retryable(code, message), message);
+    }
+
     /** A provider's own classification, kept, with the step named. */
     public static StepResult of(StepContext context, ProviderException e) {
         String text = prefix(context) + e.getMessage();
@@ -37,7 +44,7 @@ public final class StepFailure extends RuntimeException {
         return result;
     }
 
-    static String prefix(StepContext context) {
+    public static String prefix(StepContext context) {
         return "step '" + context.stepId() + "': ";
     }
 }
