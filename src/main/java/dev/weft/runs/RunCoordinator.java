@@ -100,6 +100,20 @@ public class RunCoordinator {
     }
 
     private Optional<RunStatus> handle(String runId, Function<RunRecord, RunEvent> eventFor) {
+        String previous = org.slf4j.MDC.get("runId");
+        org.slf4j.MDC.put("runId", runId);
+        try {
+            return handleLogged(runId, eventFor);
+        } finally {
+            if (previous == null) {
+                org.slf4j.MDC.remove("runId");
+            } else {
+                org.slf4j.MDC.put("runId", previous);
+            }
+        }
+    }
+
+    private Optional<RunStatus> handleLogged(String runId, Function<RunRecord, RunEvent> eventFor) {
         Outcome outcome = tx.execute(status -> {
             Optional<RunRecord> locked = store.lock(runId);
             if (locked.isEmpty()) {
