@@ -13,7 +13,7 @@ import java.util.Map;
 public enum Backend {
 
     /** Embedded mode: in-memory H2 (PostgreSQL mode), in-process dispatch. */
-    H2 {
+    H2("H2") {
         @Override
         Map<String, Object> properties() {
             return Map.of("spring.datasource.url", "jdbc:h2:mem:apitest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -22,7 +22,7 @@ public enum Backend {
     },
 
     /** The machine's PostgreSQL (a throwaway database for this JVM), in-process dispatch. */
-    POSTGRES {
+    POSTGRES("PostgreSQL") {
         @Override
         Map<String, Object> properties() {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -40,6 +40,17 @@ public enum Backend {
             return PostgresTestDatabase.unavailableReason();
         }
     };
+
+    private final String databaseProduct;
+
+    Backend(String databaseProduct) {
+        this.databaseProduct = databaseProduct;
+    }
+
+    /** The JDBC product name the application must be connected to. */
+    String databaseProduct() {
+        return databaseProduct;
+    }
 
     /** Spring properties that select this backend; computed when its context is first built. */
     abstract Map<String, Object> properties();

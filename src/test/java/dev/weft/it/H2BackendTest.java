@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Nested;
 /** The API behaviour suite in embedded mode: H2 and in-process dispatch. */
 @UseBackend(Backend.H2)
 class H2BackendTest {
+    @Nested class Identity extends BackendIdentityTest {}
     @Nested class Lifecycle extends WorkflowLifecycleTest {}
     @Nested class Validation extends ValidationTest {}
     @Nested class IsolationAndSecurity extends IsolationAndSecurityTest {}

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Nested;
 /** The API behaviour suite on PostgreSQL (a throwaway database) with in-process dispatch. */
 @UseBackend(Backend.POSTGRES)
 class PostgresBackendTest {
+    @Nested class Identity extends BackendIdentityTest {}
     @Nested class Lifecycle extends WorkflowLifecycleTest {}
     @Nested class Validation extends ValidationTest {}
     @Nested class IsolationAndSecurity extends IsolationAndSecurityTest {}
