@@ -55,6 +55,18 @@ public final class PostgresTestDatabase {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
+    /**
+     * Skips the calling test class (JUnit assumption) when PostgreSQL is unreachable, with how to
+     * run it; under {@code CI=true} fails it instead.
+     */
+    public static void assumeAvailable() {
+        String reason = unavailableReason();
+        if (reason != null && mandatory()) {
+            throw new IllegalStateException("CI=true requires PostgreSQL: " + reason);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(reason == null, reason);
+    }
+
     /** One database shared by every Spring context of this JVM that runs on PostgreSQL. */
     public static synchronized String sharedUrl() {
         if (shared == null) {
