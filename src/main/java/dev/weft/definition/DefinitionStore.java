@@ -22,19 +22,23 @@ public class DefinitionStore {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the next version; concurrent saves of one slug are told apart by the primary key. */
+    /**
+     * Inserts the next version; concurrent saves of one slug are told apart by the primary key.
+     * {@code ON CONFLICT DO NOTHING} (which H2 accepts in PostgreSQL mode) rather than catching a
+     * duplicate key: on PostgreSQL a failed statement aborts the caller's whole transaction.
+     */
     public StoredDefinition saveNextVersion(String appId, String slug, String json, Instant now) {
         for (int tries = 0; ; tries++) {
             int next = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM workflow_definitions WHERE app_id = ? AND slug = ?")
                     .params(appId, slug).query(Integer.class).single();
-            try {
-                jdbc.sql("INSERT INTO workflow_definitions (app_id, slug, version, definition, created_at) VALUES (?, ?, ?, ?, ?)")
-                        .params(appId, slug, next, json, now.atOffset(ZoneOffset.UTC)).update();
+            int inserted = jdbc.sql("INSERT INTO workflow_definitions (app_id, slug, version, definition, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(appId, slug, next, json, now.atOffset(ZoneOffset.UTC)).update();
+            if (inserted == 1) {
                 return new StoredDefinition(slug, next, Json.parse(json), now, false);
-            } catch (DuplicateKeyException e) {
-                if (tries >= 5) {
-                    throw e;
-                }
+            }
+            if (tries >= 5) {
+                throw new DuplicateKeyException("version " + next + " of '" + slug + "' was taken concurrently 6 times");
             }
         }
     }

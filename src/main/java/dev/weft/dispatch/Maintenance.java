@@ -50,9 +50,9 @@ public class Maintenance {
         try {
             Instant now = clock.instant();
             if (!worker.heldLeases().isEmpty()) {
-                store.renewLeases(worker.heldLeases(), now.plus(properties.lease()));
+                store.renewLeases(worker.heldLeases(), properties.lease());
             }
-            for (RunStore.ExpiredLease lease : store.expiredLeases(now, BATCH)) {
+            for (RunStore.ExpiredLease lease : store.expiredLeases(BATCH)) {
                 coordinator.onInterrupted(lease.ref(), lease.attempt(), lease.leaseToken());
             }
             for (String runId : store.overdueRuns(now, BATCH)) {

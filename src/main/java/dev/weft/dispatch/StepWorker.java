@@ -93,7 +93,7 @@ public class StepWorker implements SmartLifecycle {
         MDC.put("stepId", ref.stepId());
         try {
             Instant now = clock.instant();
-            Optional<ClaimedStep> claimed = tx.execute(s -> store.claim(ref, owner, now, now.plus(properties.lease())));
+            Optional<ClaimedStep> claimed = tx.execute(s -> store.claim(ref, owner, now, properties.lease()));
             if (claimed == null || claimed.isEmpty()) {
                 return; // already taken, finished, cancelled or not yet due: the database says no
             }

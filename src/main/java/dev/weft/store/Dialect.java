@@ -1,18 +1,20 @@
 package dev.weft.store;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
 
 /**
- * The few places where H2 and PostgreSQL differ. Everything else is plain SQL both accept.
+ * The few places where H2 and PostgreSQL differ; every other statement is plain SQL both accept.
+ * Obtain it as a bean (see {@link StoreConfiguration}); it is detected from the connected database.
  */
 public enum Dialect {
     H2, POSTGRESQL;
 
     public static Dialect detect(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             return product.contains("postgres") ? POSTGRESQL : H2;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read database metadata", e);
@@ -22,5 +24,17 @@ public enum Dialect {
     /** Row lock that skips rows other transactions hold (for pollers), where supported. */
     public String forUpdateSkipLocked() {
         return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+    }
+
+    /**
+     * The database's current time plus a number of milliseconds given as one {@code ?} parameter (a
+     * long). Leases are measured by this clock, so processes whose own clocks disagree still agree
+     * on when a lease ends.
+     */
+    public String nowPlusMillis() {
+        return switch (this) {
+            case POSTGRESQL -> "(CURRENT_TIMESTAMP + (? * INTERVAL '1 millisecond'))";
+            case H2 -> "DATEADD(MILLISECOND, ?, CURRENT_TIMESTAMP)";
+        };
     }
 }

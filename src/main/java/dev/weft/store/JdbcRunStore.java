@@ -6,7 +6,7 @@ import dev.weft.common.Json;
 import dev.weft.common.Ids;
 import dev.weft.engine.Decision;
 import dev.weft.engine.StepStatus;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,10 +26,12 @@ public class JdbcRunStore implements RunStore {
             + "status_reason, queued_at, available_at, first_started_at, started_at, finished_at, lease_token";
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
     private final DecisionWriter writer;
 
-    public JdbcRunStore(JdbcClient jdbc) {
+    public JdbcRunStore(JdbcClient jdbc, Dialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.writer = new DecisionWriter(jdbc, this);
     }
 
@@ -89,23 +91,23 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public Optional<ClaimedStep> claim(StepRef ref, String owner, Instant now, Instant leaseUntil) {
+    public Optional<ClaimedStep> claim(StepRef ref, String owner, Instant now, Duration lease) {
         String token = Ids.token(16);
         int updated = jdbc.sql("UPDATE run_steps SET status = 'running', attempt = attempt + 1, lease_token = ?, "
-                        + "lease_owner = ?, lease_until = ?, started_at = ?, "
+                        + "lease_owner = ?, lease_until = " + dialect.nowPlusMillis() + ", started_at = ?, "
                         + "first_started_at = COALESCE(first_started_at, ?), status_reason = NULL "
                         + "WHERE run_id = ? AND step_id = ? AND status = 'queued' AND available_at <= ? "
                         + "AND EXISTS (SELECT 1 FROM runs r WHERE r.id = run_steps.run_id AND r.status = 'running')")
-                .params(token, owner, ts(leaseUntil), ts(now), ts(now), ref.runId(), ref.stepId(), ts(now))
+                .params(token, owner, lease.toMillis(), ts(now), ts(now), ref.runId(), ref.stepId(), ts(now))
                 .update();
         if (updated == 0) {
             return Optional.empty();
         }
-        ClaimedStep claimed = jdbc.sql("SELECT s.step_type, s.attempt, s.first_started_at, r.app_id FROM run_steps s "
-                        + "JOIN runs r ON r.id = s.run_id WHERE s.run_id = ? AND s.step_id = ?")
+        ClaimedStep claimed = jdbc.sql("SELECT s.step_type, s.attempt, s.first_started_at, s.lease_until, r.app_id "
+                        + "FROM run_steps s JOIN runs r ON r.id = s.run_id WHERE s.run_id = ? AND s.step_id = ?")
                 .params(ref.runId(), ref.stepId())
                 .query((rs, n) -> new ClaimedStep(ref.runId(), rs.getString("app_id"), ref.stepId(),
-                        rs.getString("step_type"), rs.getInt("attempt"), token, leaseUntil,
+                        rs.getString("step_type"), rs.getInt("attempt"), token, Rows.instant(rs, "lease_until"),
                         Rows.instant(rs, "first_started_at")))
                 .single();
         appendEvent(ref.runId(), "step.started", ref.stepId(), claimed.attempt(), null, now);
@@ -120,11 +122,12 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public int renewLeases(Collection<String> leaseTokens, Instant until) {
+    public int renewLeases(Collection<String> leaseTokens, Duration lease) {
         int total = 0;
         for (String token : leaseTokens) {
-            total += jdbc.sql("UPDATE run_steps SET lease_until = ? WHERE lease_token = ? AND status = 'running'")
-                    .params(ts(until), token)
+            total += jdbc.sql("UPDATE run_steps SET lease_until = " + dialect.nowPlusMillis()
+                            + " WHERE lease_token = ? AND status = 'running'")
+                    .params(lease.toMillis(), token)
                     .update();
         }
         return total;
@@ -141,18 +144,22 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public List<ExpiredLease> expiredLeases(Instant now, int limit) {
-        return jdbc.sql("SELECT run_id, step_id, attempt, lease_token FROM run_steps "
-                        + "WHERE status = 'running' AND lease_until < ? ORDER BY lease_until LIMIT ?")
-                .params(ts(now), limit)
-                .query((rs, n) -> new ExpiredLease(new StepRef(rs.getString(1), rs.getString(2)), rs.getInt(3),
-                        rs.getString(4)))
-                .list();
+    public List<ExpiredLease> expiredLeases(int limit) {
+        return runningSteps("lease_until < CURRENT_TIMESTAMP", limit);
     }
 
     /** Every running step regardless of lease (embedded mode: after a restart none of them is still executing). */
     public List<ExpiredLease> allRunningSteps() {
-        return expiredLeases(Instant.parse("9999-12-31T00:00:00Z"), Integer.MAX_VALUE);
+        return runningSteps("1 = 1", Integer.MAX_VALUE);
+    }
+
+    private List<ExpiredLease> runningSteps(String condition, int limit) {
+        return jdbc.sql("SELECT run_id, step_id, attempt, lease_token FROM run_steps "
+                        + "WHERE status = 'running' AND " + condition + " ORDER BY lease_until LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new ExpiredLease(new StepRef(rs.getString(1), rs.getString(2)), rs.getInt(3),
+                        rs.getString(4)))
+                .list();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.weft.store;
 
 import dev.weft.engine.Decision;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -26,18 +27,22 @@ public interface RunStore {
     /** Applies decisions to the rows and appends them to the history; returns the steps queued, with when each may start. */
     List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now);
 
-    /** Compare-and-set queued → running with a new lease; empty when someone else has it or it is not due. */
-    Optional<ClaimedStep> claim(StepRef ref, String owner, Instant now, Instant leaseUntil);
+    /**
+     * Compare-and-set queued → running with a new lease of {@code lease} by the database's clock;
+     * empty when someone else has it or it is not due at {@code now}.
+     */
+    Optional<ClaimedStep> claim(StepRef ref, String owner, Instant now, Duration lease);
 
     /** Stores the input a worker rendered for an attempt (for the run view and debugging). */
     void recordInput(StepRef ref, String leaseToken, JsonNode input);
 
-    int renewLeases(Collection<String> leaseTokens, Instant until);
+    /** Extends running steps' leases to {@code lease} from now by the database's clock. */
+    int renewLeases(Collection<String> leaseTokens, Duration lease);
 
     List<StepRef> dueSteps(Instant now, int limit);
 
-    /** Steps whose lease ran out: {@code (ref, attempt, token)}. */
-    List<ExpiredLease> expiredLeases(Instant now, int limit);
+    /** Steps whose lease ran out by the database's clock: {@code (ref, attempt, token)}. */
+    List<ExpiredLease> expiredLeases(int limit);
 
     List<String> overdueRuns(Instant now, int limit);
 

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -83,12 +82,10 @@ public class WebhookSecrets {
         if (existing.isPresent()) {
             return existing.get();
         }
-        try {
-            jdbc.sql("INSERT INTO webhook_secrets (app_id, secret, rotated_at) VALUES (?, ?, ?)")
-                    .params(appId, StandardWebhooks.newSecret(), db(clock.instant())).update();
-        } catch (DuplicateKeyException e) {
-            // Created concurrently by another request; theirs is the secret.
-        }
+        // Created concurrently by another request: theirs is the secret. No exception, so the caller's
+        // transaction (on PostgreSQL aborted by any failed statement) stays usable.
+        jdbc.sql("INSERT INTO webhook_secrets (app_id, secret, rotated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(appId, StandardWebhooks.newSecret(), db(clock.instant())).update();
         return find(appId).orElseThrow();
     }
 

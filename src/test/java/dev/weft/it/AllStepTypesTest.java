@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** One plan with all eight step types, a signed step webhook and a signed completion webhook. */
-class AllStepTypesTest extends ApiTestBase {
+abstract class AllStepTypesTest extends ApiTestBase {
 
     @Test
     void aPlanUsingEveryStepTypeCompletesAndBothWebhooksArriveSigned() {

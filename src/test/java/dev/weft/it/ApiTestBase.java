@@ -10,11 +10,11 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole application on a random port with an in-memory database; tests talk to it only over
- * real HTTP, as a client would.
+ * The whole application on a random port, on the backend a {@link UseBackend} names (see
+ * {@code H2BackendTest}); tests talk to it only over real HTTP, as a client would. Behaviour test
+ * classes are abstract and written once; each backend's test class runs them as {@code @Nested} classes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:apitest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "weft.data-dir=target/test-data/api",
         "weft.admin-token=it-admin-token",
         "weft.bootstrap.app-id=it-app",

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** A step whose execution started twice (its first lease was lost) commits exactly one result. */
-class DuplicateExecutionTest extends ApiTestBase {
+abstract class DuplicateExecutionTest extends ApiTestBase {
 
     @Autowired
     RunCoordinator coordinator;

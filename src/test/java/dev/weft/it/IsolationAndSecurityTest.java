@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Keys, app isolation, and outbound requests that must not reach internal addresses. */
-class IsolationAndSecurityTest extends ApiTestBase {
+abstract class IsolationAndSecurityTest extends ApiTestBase {
 
     @Test
     void requestsWithoutAValidKeyAreUnauthorized() {

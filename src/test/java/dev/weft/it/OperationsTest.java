@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Time limits, health, metrics and the API description. */
-class OperationsTest extends ApiTestBase {
+abstract class OperationsTest extends ApiTestBase {
 
     @Test
     void aStepThatExceedsItsTimeoutIsRetriedThenFailsWithStepTimeout() {

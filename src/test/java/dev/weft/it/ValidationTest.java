@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** Every validation error is a problem+json that names the step and the field; nothing is stored. */
-class ValidationTest extends ApiTestBase {
+abstract class ValidationTest extends ApiTestBase {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The engine's behaviour end to end, through the API. */
-class WorkflowLifecycleTest extends ApiTestBase {
+abstract class WorkflowLifecycleTest extends ApiTestBase {
 
     @Test
     void theSeedsCurlFlowRunsImageGenerateV1ToCompletion() {

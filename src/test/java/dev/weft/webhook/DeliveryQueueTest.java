@@ -1,6 +1,7 @@
 package dev.weft.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.weft.webhook.delivery.Delivery;
 import dev.weft.webhook.delivery.DeliveryStatus;
@@ -28,9 +29,10 @@ class DeliveryQueueTest extends WebhookHttpTest {
         store.insert(d);
         Instant then = later.plusSeconds(1);
 
-        boolean first = store.claim(d.id(), then, then.plus(Duration.ofMinutes(5)));
-        boolean second = store.claim(d.id(), then, then.plus(Duration.ofMinutes(5)));
-        boolean afterLeaseEnds = store.claim(d.id(), then.plus(Duration.ofMinutes(6)), then.plus(Duration.ofMinutes(11)));
+        boolean first = store.claim(d.id(), then, Duration.ofMillis(300));
+        boolean second = store.claim(d.id(), then, Duration.ofMinutes(5));
+        boolean afterLeaseEnds = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> store.claim(d.id(), then, Duration.ofMinutes(5)), claimed -> claimed);
 
         assertThat(first).isTrue();
         assertThat(second).isFalse();

@@ -5,6 +5,8 @@ import static dev.weft.webhook.Timestamps.read;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.weft.store.Dialect;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +27,11 @@ public class DeliveryStore {
                    next_attempt_at, last_status_code, last_error, created_at, delivered_at FROM webhook_deliveries""";
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
 
-    public DeliveryStore(JdbcClient jdbc) {
+    public DeliveryStore(JdbcClient jdbc, Dialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** Adds a pending delivery due at {@code nextAttemptAt}; joins the caller's transaction. */
@@ -40,24 +44,25 @@ public class DeliveryStore {
                 .update();
     }
 
-    /** Ids of pending deliveries due at {@code now} and not leased, oldest due first. */
+    /** Ids of pending deliveries due at {@code now} and not leased (by the database's clock), oldest due first. */
     public List<String> due(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT id FROM webhook_deliveries
-                WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+                WHERE status = 'pending' AND next_attempt_at <= ?
+                  AND (lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP)
                 ORDER BY next_attempt_at LIMIT ?""")
-                .params(db(now), db(now), limit).query(String.class).list();
+                .params(db(now), limit).query(String.class).list();
     }
 
     /**
-     * Reserves a due delivery for this process until {@code leaseUntil}; a compare-and-set, so of
-     * processes racing for the same delivery exactly one gets {@code true}.
+     * Reserves a due delivery for this process for {@code lease}, measured by the database's clock;
+     * a compare-and-set, so of processes racing for the same delivery exactly one gets {@code true}.
      */
-    public boolean claim(String id, Instant now, Instant leaseUntil) {
-        return jdbc.sql("""
-                UPDATE webhook_deliveries SET lease_until = ?
-                WHERE id = ? AND status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)""")
-                .params(db(leaseUntil), id, db(now), db(now)).update() == 1;
+    public boolean claim(String id, Instant now, Duration lease) {
+        return jdbc.sql("UPDATE webhook_deliveries SET lease_until = " + dialect.nowPlusMillis() + """
+                 WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?
+                  AND (lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP)""")
+                .params(lease.toMillis(), id, db(now)).update() == 1;
     }
 
     public Optional<Delivery> find(String id) {

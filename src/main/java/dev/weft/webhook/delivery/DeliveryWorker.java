@@ -89,7 +89,7 @@ public class DeliveryWorker implements DisposableBean {
             if (!sending.tryAcquire()) {
                 return;
             }
-            if (!stopped && store.claim(id, now, now.plus(properties.lease()))) {
+            if (!stopped && store.claim(id, now, properties.lease())) {
                 boolean more = due.size() == free;
                 threads.execute(() -> sendClaimed(id, more));
             } else {

@@ -1,0 +1,24 @@
+package dev.weft.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/** Guards the suite itself: a backend's tests really run on that backend's database. */
+abstract class BackendIdentityTest extends ApiTestBase {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void theApplicationRunsOnTheDatabaseItsBackendNames() throws Exception {
+        Backend backend = TestContextAnnotationUtils.findMergedAnnotation(getClass(), UseBackend.class).value();
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo(backend.databaseProduct());
+        }
+    }
+}

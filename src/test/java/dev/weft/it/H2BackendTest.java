@@ -1,0 +1,15 @@
+package dev.weft.it;
+
+import org.junit.jupiter.api.Nested;
+
+/** The API behaviour suite in embedded mode: H2 and in-process dispatch. */
+@UseBackend(Backend.H2)
+class H2BackendTest {
+    @Nested class Identity extends BackendIdentityTest {}
+    @Nested class Lifecycle extends WorkflowLifecycleTest {}
+    @Nested class Validation extends ValidationTest {}
+    @Nested class IsolationAndSecurity extends IsolationAndSecurityTest {}
+    @Nested class AllStepTypes extends AllStepTypesTest {}
+    @Nested class Operations extends OperationsTest {}
+    @Nested class DuplicateExecution extends DuplicateExecutionTest {}
+}

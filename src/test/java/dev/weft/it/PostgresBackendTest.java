@@ -1,0 +1,15 @@
+package dev.weft.it;
+
+import org.junit.jupiter.api.Nested;
+
+/** The API behaviour suite on PostgreSQL (a throwaway database) with in-process dispatch. */
+@UseBackend(Backend.POSTGRES)
+class PostgresBackendTest {
+    @Nested class Identity extends BackendIdentityTest {}
+    @Nested class Lifecycle extends WorkflowLifecycleTest {}
+    @Nested class Validation extends ValidationTest {}
+    @Nested class IsolationAndSecurity extends IsolationAndSecurityTest {}
+    @Nested class AllStepTypes extends AllStepTypesTest {}
+    @Nested class Operations extends OperationsTest {}
+    @Nested class DuplicateExecution extends DuplicateExecutionTest {}
+}

@@ -1,0 +1,155 @@
+package dev.weft.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import dev.weft.common.Json;
+import dev.weft.engine.Decision;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What every database Weft supports must do for the {@link RunStore}: the compare-and-set claim,
+ * leases measured by the database's clock, and the unique idempotency key under a race. One
+ * subclass per database, in the spirit of db-scheduler's compatibility tests.
+ */
+abstract class RunStoreContractTest {
+
+    private static final String APP = "contract-app";
+
+    private JdbcRunStore store;
+    private TransactionTemplate tx;
+
+    /** A fresh database with the Weft schema. */
+    protected abstract DataSource database();
+
+    @BeforeEach
+    void freshStore() {
+        DataSource ds = database();
+        store = new JdbcRunStore(JdbcClient.create(ds), Dialect.detect(ds));
+        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+    }
+
+    @Test
+    void ofManyConcurrentClaimersExactlyOneGetsTheStep() throws Exception {
+        StepRef ref = queuedStep();
+        Instant now = Instant.now();
+
+        List<Optional<ClaimedStep>> claims = concurrently(8,
+                i -> () -> tx.execute(s -> store.claim(ref, "worker-" + i, now, Duration.ofMinutes(1))));
+
+        assertThat(claims).filteredOn(Optional::isPresent).hasSize(1);
+        ClaimedStep winner = claims.stream().flatMap(Optional::stream).findFirst().orElseThrow();
+        assertThat(winner.attempt()).isEqualTo(1);
+        assertThat(store.claim(ref, "late", now, Duration.ofMinutes(1))).as("a running step is not claimable").isEmpty();
+    }
+
+    @Test
+    void aLeaseRunsByTheDatabasesClockNotTheCallers() {
+        StepRef ref = queuedStep();
+        Instant skewedAnHourAhead = Instant.now().plus(Duration.ofHours(1));
+
+        ClaimedStep claim = store.claim(ref, "skewed", skewedAnHourAhead, Duration.ofMillis(400)).orElseThrow();
+
+        assertThat(claim.leaseUntil()).isBefore(Instant.now().plus(Duration.ofMinutes(1)));
+        assertThat(store.expiredLeases(100)).extracting(RunStore.ExpiredLease::ref).doesNotContain(ref);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(store.expiredLeases(100)).extracting(RunStore.ExpiredLease::leaseToken)
+                        .contains(claim.leaseToken()));
+    }
+
+    @Test
+    void aRenewedLeaseOutlivesItsFirstTerm() throws Exception {
+        StepRef ref = queuedStep();
+        ClaimedStep claim = store.claim(ref, "w", Instant.now(), Duration.ofMillis(300)).orElseThrow();
+
+        int renewed = store.renewLeases(List.of(claim.leaseToken()), Duration.ofMinutes(1));
+        Thread.sleep(600);
+
+        assertThat(renewed).isEqualTo(1);
+        assertThat(store.expiredLeases(100)).extracting(RunStore.ExpiredLease::leaseToken)
+                .doesNotContain(claim.leaseToken());
+    }
+
+    @Test
+    void ofTwoRunsRacingForOneIdempotencyKeyOneIsStoredAndTheOtherGetsADuplicateKey() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+
+        List<Throwable> outcomes = concurrently(2, i -> () -> catchThrowable(
+                () -> tx.executeWithoutResult(s -> store.insert(newRun(key)))));
+
+        assertThat(outcomes).filteredOn(t -> t == null).hasSize(1);
+        assertThat(outcomes).filteredOn(t -> t != null).singleElement().isInstanceOf(DuplicateKeyException.class);
+        assertThat(store.findByIdempotencyKey(APP, key)).isPresent();
+    }
+
+    @Test
+    void timestampsRoundTripAsTheSameInstant() {
+        Instant created = Instant.parse("2026-03-29T01:30:00.123456Z");
+        NewRun run = newRun(null, created);
+        store.insert(run);
+
+        RunRecord found = store.find(APP, run.id(), true).orElseThrow();
+
+        assertThat(found.createdAt()).isEqualTo(created);
+        assertThat(found.deadline()).isEqualTo(created.plus(Duration.ofHours(1)));
+    }
+
+    private StepRef queuedStep() {
+        NewRun run = newRun(null);
+        store.insert(run);
+        Instant past = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MICROS);
+        tx.executeWithoutResult(s -> store.apply(store.lock(run.id()).orElseThrow(),
+                List.of(new Decision.StartRun(), new Decision.QueueStep("a", past)), past));
+        return new StepRef(run.id(), "a");
+    }
+
+    private static NewRun newRun(String idempotencyKey) {
+        return newRun(idempotencyKey, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static NewRun newRun(String idempotencyKey, Instant created) {
+        return new NewRun(dev.weft.common.Ids.uuid7(Clock.systemUTC()), APP, null, null, "{\"steps\": []}",
+                Json.object(), null, idempotencyKey, "hash", created, created.plus(Duration.ofHours(1)),
+                List.of(new NewRun.StepSeed("a", "transform")));
+    }
+
+    private static <T> List<T> concurrently(int n, java.util.function.IntFunction<Callable<T>> task) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Callable<T> body = task.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return body.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        }
+    }
+}
