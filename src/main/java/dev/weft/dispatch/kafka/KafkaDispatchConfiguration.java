@@ -99,9 +99,9 @@ class KafkaDispatchConfiguration {
         return new OutboxDispatcher(outbox, relay, publisher, properties.redispatchAfter(), clock);
     }
 
-    /** The consuming side, only in processes that execute steps. */
+    /** The consuming side, only in processes that execute steps. (Scanning finds it on its own: both conditions.) */
     @Configuration(proxyBeanMethods = false)
-    @Conditional(WeftRole.RunsWorkers.class)
+    @Conditional({DispatchMode.OnKafka.class, WeftRole.RunsWorkers.class})
     static class Workers {
 
         @Bean
@@ -143,6 +143,8 @@ class KafkaDispatchConfiguration {
             listener.setConcurrency(properties.consumerConcurrency());
             listener.setCommonErrorHandler(errors);
             listener.setBeanName("weftStepListener");
+            listener.setPhase(Integer.MAX_VALUE - 50); // on shutdown, stop consuming before the worker stops
+
             return listener;
         }
     }
