@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Identifiers. Run ids are UUID version 7 (time ordered), so sorting by id sorts by creation time
- * and a cursor can be the last id seen.
+ * Identifiers. Run ids are UUID version 7 (time ordered, and strictly increasing within a process),
+ * so sorting by id sorts by creation time and a cursor can be the last id seen.
  */
 public final class Ids {
 
@@ -14,9 +14,14 @@ public final class Ids {
 
     private Ids() {}
 
+    /** Last (millis << 12 | sequence) handed out, so ids from one process are strictly increasing. */
+    private static final java.util.concurrent.atomic.AtomicLong LAST = new java.util.concurrent.atomic.AtomicLong();
+
     public static String uuid7(Clock clock) {
-        long millis = clock.millis();
-        long randA = RANDOM.nextInt(1 << 12);
+        long now = clock.millis() << 12;
+        long stamp = LAST.updateAndGet(last -> Math.max(now, last + 1));
+        long millis = stamp >>> 12;
+        long randA = stamp & 0xFFF; // a counter within the millisecond (RFC 9562, method 3)
         long msb = (millis << 16) | (0x7L << 12) | randA;
         long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb).toString();

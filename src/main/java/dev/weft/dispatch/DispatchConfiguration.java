@@ -7,12 +7,25 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** In-process dispatch (embedded mode): dispatcher, worker, maintenance loop and restart recovery. */
+/**
+ * In-process dispatch (embedded mode): dispatcher, worker, maintenance loop and restart recovery.
+ * Kafka dispatch lives in {@code dev.weft.dispatch.kafka}.
+ */
 @Configuration(proxyBeanMethods = false)
+@Conditional(DispatchMode.OnInProcess.class)
 class DispatchConfiguration {
+
+    DispatchConfiguration(Environment env) {
+        if (WeftRole.of(env) != WeftRole.ALL) {
+            throw new IllegalStateException("weft.role=" + env.getProperty("weft.role")
+                    + " needs Kafka dispatch: set spring.kafka.bootstrap-servers (SPRING_KAFKA_BOOTSTRAP_SERVERS)");
+        }
+    }
 
     @Bean
     InProcessDispatcher inProcessDispatcher(Clock clock, MeterRegistry meters) {
@@ -22,10 +35,14 @@ class DispatchConfiguration {
     }
 
     @Bean
-    StepWorker stepWorker(InProcessDispatcher dispatcher, JdbcRunStore store, StepExecutor executor,
-                          RunCoordinator coordinator, TransactionTemplate tx, EngineProperties properties, Clock clock,
-                          MeterRegistry meters) {
-        return new StepWorker(dispatcher, store, executor, coordinator, tx, properties, clock, meters);
+    StepWorker stepWorker(JdbcRunStore store, StepExecutor executor, RunCoordinator coordinator, TransactionTemplate tx,
+                          EngineProperties properties, Clock clock, MeterRegistry meters) {
+        return new StepWorker(store, executor, coordinator, tx, properties, clock, meters);
+    }
+
+    @Bean
+    InProcessStepLoop inProcessStepLoop(InProcessDispatcher dispatcher, StepWorker worker, EngineProperties properties) {
+        return new InProcessStepLoop(dispatcher, worker, properties);
     }
 
     @Bean

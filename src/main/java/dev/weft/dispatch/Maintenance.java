@@ -3,7 +3,6 @@ package dev.weft.dispatch;
 import dev.weft.runs.RunCoordinator;
 import dev.weft.store.JdbcRunStore;
 import dev.weft.store.RunStore;
-import dev.weft.store.StepRef;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -61,9 +60,7 @@ public class Maintenance {
             for (String runId : store.stalePendingRuns(now.minus(properties.pendingRunGrace()), BATCH)) {
                 coordinator.start(runId);
             }
-            for (StepRef ref : store.dueSteps(now, BATCH)) {
-                dispatcher.dispatch(ref, now);
-            }
+            dispatcher.redispatch(store.dueSteps(now, BATCH), now);
         } catch (RuntimeException e) {
             log.warn("maintenance pass failed; will retry", e);
         }

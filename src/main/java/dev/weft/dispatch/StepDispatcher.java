@@ -2,6 +2,7 @@ package dev.weft.dispatch;
 
 import dev.weft.store.StepRef;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Tells workers that a step may be ready at {@code notBefore}. May deliver twice or not at all
@@ -10,5 +11,20 @@ import java.time.Instant;
  */
 public interface StepDispatcher {
 
+    /**
+     * Called inside the transaction that queued the step, so that a dispatcher which needs its
+     * intent stored atomically with the state change (a transactional outbox) can write it there.
+     */
+    default void recordInTransaction(StepRef ref, Instant notBefore) {}
+
+    /** Called after the transaction that queued the step has committed. */
     void dispatch(StepRef ref, Instant notBefore);
+
+    /**
+     * Steps the maintenance loop found queued and due but not claimed: their dispatch may have been
+     * lost. A dispatcher whose messages can sit in a backlog may wait before sending them again.
+     */
+    default void redispatch(List<StepRef> due, Instant now) {
+        due.forEach(ref -> dispatch(ref, now));
+    }
 }

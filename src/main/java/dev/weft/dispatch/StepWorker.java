@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +23,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes ready steps from the in-process dispatcher and executes each on a virtual thread:
- * claim in the database (compare-and-set with a lease), execute, report the result to the
+ * Executes steps, whichever dispatcher delivered them: claims a step in the database
+ * (compare-and-set with a lease), executes it on a virtual thread and reports the result to the
  * coordinator. Leases of running steps are renewed by the maintenance loop through
  * {@link #heldLeases()}.
  */
@@ -33,7 +32,6 @@ public class StepWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StepWorker.class);
 
-    private final InProcessDispatcher dispatcher;
     private final RunStore store;
     private final StepExecutor executor;
     private final RunCoordinator coordinator;
@@ -42,15 +40,12 @@ public class StepWorker implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry meters;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID();
-    private final Semaphore permits;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile ExecutorService threads;
-    private volatile Thread loop;
     private volatile boolean running;
 
-    public StepWorker(InProcessDispatcher dispatcher, RunStore store, StepExecutor executor, RunCoordinator coordinator,
-                      TransactionTemplate tx, EngineProperties properties, Clock clock, MeterRegistry meters) {
-        this.dispatcher = dispatcher;
+    public StepWorker(RunStore store, StepExecutor executor, RunCoordinator coordinator, TransactionTemplate tx,
+                      EngineProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.executor = executor;
         this.coordinator = coordinator;
@@ -58,47 +53,65 @@ public class StepWorker implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.permits = new Semaphore(properties.maxConcurrentSteps());
     }
 
     @Override
     public void start() {
         threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("weft-step-", 0).factory());
         running = true;
-        loop = Thread.ofPlatform().name("weft-dispatch").daemon().start(this::takeLoop);
     }
 
-    private void takeLoop() {
-        while (running) {
+    /**
+     * Claims the step in its own, committed transaction.
+     *
+     * @return the claim; empty when the database says no (already taken, finished, cancelled or
+     *         not yet due)
+     */
+    public Optional<ClaimedStep> claim(StepRef ref) {
+        Instant now = clock.instant();
+        Optional<ClaimedStep> claimed = tx.execute(s -> store.claim(ref, owner, now, properties.lease()));
+        claimed = claimed == null ? Optional.empty() : claimed;
+        claimed.ifPresent(c -> held.add(c.leaseToken()));
+        return claimed;
+    }
+
+    /** Claims and executes the step on a virtual thread, then runs {@code done}. */
+    public void runAsync(StepRef ref, Runnable done) {
+        threads.execute(() -> {
             try {
-                StepRef ref = dispatcher.take();
-                permits.acquire();
-                threads.submit(() -> {
-                    try {
-                        runOne(ref);
-                    } finally {
-                        permits.release();
-                    }
-                });
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.error("dispatch loop error", e);
+                runOne(ref);
+            } finally {
+                done.run();
             }
+        });
+    }
+
+    /** Claims and executes the step on the calling thread. */
+    void runOne(StepRef ref) {
+        try {
+            claim(ref).ifPresent(this::execute);
+        } catch (RuntimeException e) {
+            log.error("could not claim step '{}' of run {}; the maintenance loop will offer it again",
+                    ref.stepId(), ref.runId(), e);
         }
     }
 
-    void runOne(StepRef ref) {
-        MDC.put("runId", ref.runId());
-        MDC.put("stepId", ref.stepId());
-        try {
-            Instant now = clock.instant();
-            Optional<ClaimedStep> claimed = tx.execute(s -> store.claim(ref, owner, now, properties.lease()));
-            if (claimed == null || claimed.isEmpty()) {
-                return; // already taken, finished, cancelled or not yet due: the database says no
+    /** Executes a step {@link #claim claimed} here on a virtual thread, then runs {@code done}. */
+    public void executeAsync(ClaimedStep claim, Runnable done) {
+        threads.execute(() -> {
+            try {
+                execute(claim);
+            } finally {
+                done.run();
             }
-            ClaimedStep claim = claimed.get();
-            held.add(claim.leaseToken());
+        });
+    }
+
+    /** Executes a step {@link #claim claimed} here on the calling thread and reports its result. */
+    public void execute(ClaimedStep claim) {
+        MDC.put("runId", claim.runId());
+        MDC.put("stepId", claim.stepId());
+        try {
             Timer.Sample sample = Timer.start(meters);
             StepResult result;
             try {
@@ -133,9 +146,6 @@ public class StepWorker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (loop != null) {
-            loop.interrupt();
-        }
         if (threads != null) {
             threads.shutdownNow();
             try {

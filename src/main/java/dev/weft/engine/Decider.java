@@ -109,6 +109,13 @@ public final class Decider {
                 w.add(new FailRun(StepError.permanent("RUN_TIMEOUT",
                         "the run exceeded its timeout of " + run.definition().timeout())));
             }
+            case RunEvent.Aborted a -> {
+                if (run.status().isTerminal()) {
+                    return List.of();
+                }
+                cancelOpenSteps(w);
+                w.add(new FailRun(a.error()));
+            }
             case RunEvent.ResumeRequested r -> {
                 if (run.status() != RunStatus.FAILED) {
                     return List.of();

@@ -28,4 +28,10 @@ public sealed interface RunEvent {
 
     /** The run's own timeout passed. */
     record DeadlineExceeded() implements RunEvent {}
+
+    /**
+     * The run cannot go on for a reason outside its steps (for example a dispatch message for it
+     * could not be read); it fails with {@code error}.
+     */
+    record Aborted(StepError error) implements RunEvent {}
 }

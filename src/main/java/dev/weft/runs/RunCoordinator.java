@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one place where decisions are applied. Each call locks the run row, asks the decider what an
- * event means, applies the decisions and the listeners' writes in one transaction, then hands the
- * newly ready steps to the dispatcher after the commit.
+ * event means, applies the decisions and the listeners' writes in one transaction (with the
+ * dispatcher's record of the newly ready steps, for a transactional outbox), then hands those steps
+ * to the dispatcher after the commit.
  */
 @Service
 public class RunCoordinator {
@@ -90,6 +91,11 @@ public class RunCoordinator {
                 ? new RunEvent.DeadlineExceeded() : null);
     }
 
+    /** Fails a run that cannot go on for a reason outside its steps; nothing when it already finished. */
+    public Optional<RunStatus> abort(String runId, StepError error) {
+        return handle(runId, run -> new RunEvent.Aborted(error));
+    }
+
     /** @return the run's status afterwards, empty when the run does not exist */
     public Optional<RunStatus> cancel(String runId) {
         return handle(runId, run -> new RunEvent.CancelRequested());
@@ -130,6 +136,7 @@ public class RunCoordinator {
                 return new Outcome(run.status(), List.of(), null);
             }
             List<ScheduledStep> ready = store.apply(run, decisions, now);
+            ready.forEach(s -> dispatcher.recordInTransaction(s.ref(), s.at()));
             RunStatus after = finalStatus(run.status(), decisions);
             RunRecord finished = null;
             if (after != run.status() && after.isTerminal()) {

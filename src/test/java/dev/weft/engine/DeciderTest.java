@@ -195,6 +195,18 @@ class DeciderTest {
     }
 
     @Test
+    void abortingCancelsEveryOpenStepAndFailsTheRunWithTheGivenError() {
+        WorkflowDefinition def = definition("""
+                {"steps": [{"id": "a", "type": "transform"}, {"id": "b", "type": "transform"}]}""");
+        RunState run = running(def, Map.of("a", StepStatus.QUEUED));
+        StepError error = StepError.permanent("DISPATCH_MESSAGE_INVALID", "unreadable");
+
+        List<Decision> decisions = decider.decide(run, new RunEvent.Aborted(error), NOW);
+
+        assertThat(decisions).containsExactly(new CancelStep("a"), new CancelStep("b"), new Decision.FailRun(error));
+    }
+
+    @Test
     void resumingResetsFailedAndCancelledStepsButKeepsCompletedOnes() {
         WorkflowDefinition def = definition("""
                 {"steps": [{"id": "a", "type": "transform"}, {"id": "b", "type": "transform"}, {"id": "c", "type": "transform"}]}""");

@@ -1,0 +1,37 @@
+package dev.weft.dispatch.kafka;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Kafka dispatch settings ({@code weft.kafka.*}); the connection itself is Spring Boot's
+ * {@code spring.kafka.*}.
+ *
+ * @param topic               the steps topic; messages are keyed by run id
+ * @param deadLetterTopic     where unreadable step messages go
+ * @param partitions          partitions of both topics when this service creates them; the upper
+ *                            bound of consumers (worker processes × concurrency) that get work
+ * @param replicationFactor   replication of both topics when created (3 in production)
+ * @param consumerGroup       the workers' consumer group
+ * @param consumerConcurrency consumer threads per worker process; each only claims, execution runs
+ *                            on virtual threads, so 1 or 2 is plenty
+ * @param maxPollRecords      records per poll, kept small so a saturated worker hands back little
+ * @param relayInterval       how often the outbox relay looks for due rows besides its wake-ups
+ * @param relayBatch          rows the relay publishes per pass
+ * @param sendTimeout         how long the relay waits for the broker's acknowledgement of a batch
+ * @param redispatchAfter     how long a due step may stay unclaimed before the maintenance loop
+ *                            publishes it again (its message may have been lost)
+ */
+@ConfigurationProperties("weft.kafka")
+public record KafkaDispatchProperties(@DefaultValue("weft.steps") String topic,
+                                      @DefaultValue("weft.steps.DLT") String deadLetterTopic,
+                                      @DefaultValue("12") int partitions,
+                                      @DefaultValue("1") short replicationFactor,
+                                      @DefaultValue("weft-workers") String consumerGroup,
+                                      @DefaultValue("1") int consumerConcurrency,
+                                      @DefaultValue("20") int maxPollRecords,
+                                      @DefaultValue("PT0.5S") Duration relayInterval,
+                                      @DefaultValue("500") int relayBatch,
+                                      @DefaultValue("PT10S") Duration sendTimeout,
+                                      @DefaultValue("PT30S") Duration redispatchAfter) {}
