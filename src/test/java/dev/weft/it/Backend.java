@@ -1,6 +1,7 @@
 package dev.weft.it;
 
 import dev.weft.testsupport.PostgresTestDatabase;
+import dev.weft.testsupport.SharedKafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,6 +33,22 @@ public enum Backend {
             }
             p.put("spring.datasource.password", PostgresTestDatabase.password());
             p.put("spring.datasource.hikari.maximum-pool-size", "10");
+            return p;
+        }
+
+        @Override
+        String unavailableReason() {
+            return PostgresTestDatabase.unavailableReason();
+        }
+    },
+
+    /** Distributed mode: the machine's PostgreSQL and a real KRaft Kafka broker started by the tests. */
+    POSTGRES_KAFKA("PostgreSQL") {
+        @Override
+        Map<String, Object> properties() {
+            Map<String, Object> p = new LinkedHashMap<>(POSTGRES.properties());
+            p.put("spring.datasource.url", PostgresTestDatabase.createUrl()); // its own throwaway database
+            p.putAll(SharedKafka.dispatchProperties());
             return p;
         }
 

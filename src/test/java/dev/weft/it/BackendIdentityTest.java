@@ -14,11 +14,16 @@ abstract class BackendIdentityTest extends ApiTestBase {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    dev.weft.dispatch.StepDispatcher dispatcher;
+
     @Test
     void theApplicationRunsOnTheDatabaseItsBackendNames() throws Exception {
         Backend backend = TestContextAnnotationUtils.findMergedAnnotation(getClass(), UseBackend.class).value();
         try (Connection c = dataSource.getConnection()) {
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo(backend.databaseProduct());
         }
+        assertThat(dispatcher.getClass().getPackageName().endsWith(".kafka"))
+                .as("dispatcher %s", dispatcher.getClass()).isEqualTo(backend == Backend.POSTGRES_KAFKA);
     }
 }

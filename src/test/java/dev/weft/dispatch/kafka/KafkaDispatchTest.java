@@ -1,5 +1,6 @@
 package dev.weft.dispatch.kafka;
 
+import dev.weft.testsupport.SharedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package dev.weft.dispatch.kafka;
 
+import dev.weft.testsupport.SharedKafka;
 import static org.awaitility.Awaitility.await;
 
 import dev.weft.it.Http;

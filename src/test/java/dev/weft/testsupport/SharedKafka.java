@@ -1,4 +1,4 @@
-package dev.weft.dispatch.kafka;
+package dev.weft.testsupport;
 
 import java.util.Map;
 import java.util.UUID;
@@ -10,27 +10,41 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * and per application context its own topics and consumer group, so that contexts the test
  * framework keeps cached never consume each other's messages.
  */
-final class SharedKafka {
+public final class SharedKafka {
 
     private static EmbeddedKafkaKraftBroker broker;
 
     private SharedKafka() {}
 
-    static synchronized EmbeddedKafkaKraftBroker broker() {
+    public static synchronized EmbeddedKafkaKraftBroker broker() {
         if (broker == null) {
             broker = new EmbeddedKafkaKraftBroker(1, 1);
             broker.brokerProperties(Map.of(
                     "group.initial.rebalance.delay.ms", "0",
                     "offsets.topic.num.partitions", "1",
                     "transaction.state.log.num.partitions", "1"));
+            // By default the broker publishes its address as the system property spring.kafka.bootstrap-servers,
+            // which would switch every later application context in this JVM to Kafka dispatch.
+            broker.brokerListProperty("weft.test.kafka.brokers");
             broker.afterPropertiesSet();
+            System.clearProperty("spring.kafka.bootstrap-servers");
             Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
         }
         return broker;
     }
 
+    /** Kafka dispatch against the shared broker with topics and a consumer group of their own. */
+    public static Map<String, Object> dispatchProperties() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        return Map.of("spring.kafka.bootstrap-servers", broker().getBrokersAsString(),
+                "weft.kafka.topic", "weft.steps." + suffix,
+                "weft.kafka.dead-letter-topic", "weft.steps." + suffix + ".DLT",
+                "weft.kafka.consumer-group", "weft-workers-" + suffix,
+                "weft.kafka.partitions", "3");
+    }
+
     /** Kafka dispatch against the shared broker, with topics and a database of this context's own. */
-    static void register(DynamicPropertyRegistry registry) {
+    public static void register(DynamicPropertyRegistry registry) {
         String servers = broker().getBrokersAsString();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         registry.add("spring.kafka.bootstrap-servers", () -> servers);

@@ -1,0 +1,15 @@
+package dev.weft.it;
+
+import org.junit.jupiter.api.Nested;
+
+/** The API behaviour suite in distributed mode: PostgreSQL (a throwaway database) and Kafka dispatch through a real broker. */
+@UseBackend(Backend.POSTGRES_KAFKA)
+class PostgresKafkaBackendTest {
+    @Nested class Identity extends BackendIdentityTest {}
+    @Nested class Lifecycle extends WorkflowLifecycleTest {}
+    @Nested class Validation extends ValidationTest {}
+    @Nested class IsolationAndSecurity extends IsolationAndSecurityTest {}
+    @Nested class AllStepTypes extends AllStepTypesTest {}
+    @Nested class Operations extends OperationsTest {}
+    @Nested class DuplicateExecution extends DuplicateExecutionTest {}
+}
