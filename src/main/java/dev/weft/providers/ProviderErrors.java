@@ -57,8 +57,13 @@ public final class ProviderErrors {
     }
 
     public static ProviderException timeout(String provider, Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
         return new ProviderException(true, PROVIDER_TIMEOUT, provider + " did not answer in time or could not be reached ("
-                + cause.getClass().getSimpleName() + ")", cause);
+                + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + trim(root.getMessage())) + ")",
+                cause);
     }
 
     public static ProviderException invalidResponse(String provider, String why) {

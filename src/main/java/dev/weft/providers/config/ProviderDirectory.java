@@ -119,10 +119,11 @@ public class ProviderDirectory {
 
     private ProviderCredentials credentials(String appId, RemoteProvider remote) {
         Optional<ProviderCredentials> own = appId == null || keys == null ? Optional.empty() : keys.find(appId, remote.name());
-        if (own.isPresent()) {
-            return own.get();
-        }
         ProvidersProperties.Endpoint server = properties.endpoint(remote.name());
+        if (own.isPresent()) {
+            // An app key without its own base URL goes where the server's configuration points.
+            return own.get().baseUrl() != null ? own.get() : new ProviderCredentials(own.get().apiKey(), server.baseUrl());
+        }
         if (!server.hasKey() && !remote.keyOptional()) {
             throw new ProviderException(false, ProviderErrors.NOT_CONFIGURED, "provider '" + remote.name()
                     + "' has no API key: set weft.providers." + remote.name() + ".api-key or PUT /v1/providers/"

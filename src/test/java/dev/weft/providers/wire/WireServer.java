@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A provider stand-in on 127.0.0.1: answers each path with queued responses (the last one repeats) in the
+ * A provider stand-in on 127.0.0.1: answers each path with the response last set for it, in the
  * provider's own wire format, and records every request with its headers and JSON body.
  */
 public final class WireServer implements AutoCloseable {
@@ -60,7 +60,9 @@ public final class WireServer implements AutoCloseable {
     }
 
     public WireServer on(String path, int status, Map<String, String> headers, String body) {
-        answers.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>()).add(new Response(status, headers, body, false));
+        ConcurrentLinkedDeque<Response> only = new ConcurrentLinkedDeque<>();
+        only.add(new Response(status, headers, body, false));
+        answers.put(path, only);
         return this;
     }
 
