@@ -22,7 +22,7 @@ public final class DefinitionParser {
     static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,99}$");
     static final Pattern STEP_ID = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,63}$");
     private static final Set<String> WORKFLOW_FIELDS =
-            Set.of("slug", "description", "inputSchema", "steps", "output", "timeout");
+            Set.of("slug", "description", "inputSchema", "steps", "output", "timeout", "budget");
     private static final Set<String> STEP_FIELDS =
             Set.of("id", "type", "dependsOn", "input", "when", "retry", "timeout", "onError", "description");
     private static final Set<String> RETRY_FIELDS =
@@ -73,6 +73,13 @@ public final class DefinitionParser {
                     errors.add(null, "inputSchema", "/inputSchema", "INVALID_SCHEMA", message));
         }
         Duration timeout = duration(doc.get("timeout"), null, "timeout", "/timeout", errors);
+        // budget.maxCostUsd is read by the AI steps from the stored definition (providers.usage.Budgets).
+        JsonNode budget = doc.get("budget");
+        if (budget != null && !(budget.isObject() && budget.size() == 1 && budget.path("maxCostUsd").isNumber()
+                && budget.path("maxCostUsd").asDouble() >= 0)) {
+            errors.add(null, "budget", "/budget", "INVALID_BUDGET",
+                    "budget must be {\"maxCostUsd\": <number >= 0>}");
+        }
 
         List<StepDefinition> steps = parseSteps(doc.get("steps"), errors);
         JsonNode output = doc.get("output");

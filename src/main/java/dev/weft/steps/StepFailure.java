@@ -37,7 +37,8 @@ public final class StepFailure extends RuntimeException {
     /** A provider's own classification, kept, with the step named. */
     public static StepResult of(StepContext context, ProviderException e) {
         String text = prefix(context) + e.getMessage();
-        return e.retryable() ? StepResult.retryable(e.code(), text) : StepResult.permanent(e.code(), text);
+        return e.retryable() ? new StepResult.RetryableFailure(e.code(), text, e.retryAfterMillis())
+                : StepResult.permanent(e.code(), text);
     }
 
     public StepResult result() {

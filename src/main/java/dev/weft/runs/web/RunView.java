@@ -16,7 +16,33 @@ import tools.jackson.databind.JsonNode;
 public record RunView(String runId, String appId, String workflowSlug, Integer workflowVersion, String status,
                       JsonNode input, JsonNode output, JsonNode error, String webhookUrl, Instant createdAt,
                       Instant startedAt, Instant finishedAt, Instant deadline, Long durationMs, String statusUrl,
-                      String eventsUrl, List<StepView> steps) {
+                      String eventsUrl, Usage usage, List<StepView> steps) {
+
+    /**
+     * Totals over the run's AI steps, from each step's {@code output.usage}; {@code costUsd} is the sum of the
+     * estimates that have a price. Null when no step reported usage.
+     */
+    public record Usage(long inputTokens, long outputTokens, int images, double costUsd) {
+
+        static Usage of(List<StepRecord> steps) {
+            long in = 0;
+            long out = 0;
+            int images = 0;
+            double cost = 0;
+            boolean any = false;
+            for (StepRecord s : steps) {
+                JsonNode u = s.output() == null ? null : s.output().get("usage");
+                if (u != null && u.isObject()) {
+                    any = true;
+                    in += u.path("inputTokens").asLong(0);
+                    out += u.path("outputTokens").asLong(0);
+                    images += u.path("images").asInt(0);
+                    cost += u.path("costUsd").asDouble(0);
+                }
+            }
+            return any ? new Usage(in, out, images, Math.round(cost * 1_000_000) / 1_000_000.0) : null;
+        }
+    }
 
     /** One step of a run. {@code nextAttemptAt} is set while a retry or delay is waiting. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,7 +59,7 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
         String self = baseUrl + "/v1/workflows/runs/" + r.id();
         return new RunView(r.id(), r.appId(), r.workflowSlug(), r.workflowVersion(), r.status().wire(),
                 withDetails ? r.input() : null, r.output(), r.error(), r.webhookUrl(), r.createdAt(), r.startedAt(),
-                r.finishedAt(), r.deadline(), millis(r.startedAt(), r.finishedAt()), self, self + "/events", steps);
+                r.finishedAt(), r.deadline(), millis(r.startedAt(), r.finishedAt()), self, self + "/events", Usage.of(r.steps()), steps);
     }
 
     private static StepView step(StepRecord s) {

@@ -6,6 +6,8 @@ import dev.weft.common.Json;
 import dev.weft.providers.ImageAnalyzer;
 import dev.weft.providers.ImageAnalyzer.ImageAnalysis;
 import dev.weft.providers.ProviderException;
+import dev.weft.providers.VisionModel;
+import java.util.List;
 import dev.weft.steps.StepContext;
 import dev.weft.steps.StepResult;
 import org.springframework.stereotype.Component;
@@ -20,18 +22,45 @@ public class EnrichImageStep extends SchemaBackedStep {
 
     private final ImageSources sources;
     private final ImageAnalyzer analyzer;
+    private final ProviderCalls calls;
 
-    public EnrichImageStep(ImageSources sources, ImageAnalyzer analyzer) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public EnrichImageStep(ImageSources sources, ImageAnalyzer analyzer, ProviderCalls calls) {
         super(TYPE);
         this.sources = sources;
         this.analyzer = analyzer;
+        this.calls = calls;
+    }
+
+    /** Pixel analysis only: for tests. */
+    EnrichImageStep(ImageSources sources, ImageAnalyzer analyzer) {
+        this(sources, analyzer, TestingCalls.of(java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of()));
     }
 
     @Override
     public StepResult execute(StepContext context) {
         try {
             byte[] image = sources.resolve(context, context.input().get("image"));
-            return StepResult.ok(json(analyzer.analyze(image)));
+            ImageAnalysis analysis = analyzer.analyze(image);
+            ObjectNode out = json(analysis);
+            List<ProviderCalls.Candidate> chain = ProviderCalls.candidates(context.input());
+            boolean named = chain.getFirst().provider() != null;
+            if (named || calls.directory().vision(context.appId(), null).isPresent()) {
+                String contentType = "image/" + ("jpeg".equals(analysis.format()) ? "jpeg" : analysis.format());
+                var answer = calls.call(context, chain, c -> calls.directory().vision(context.appId(), c.provider())
+                        .orElseThrow().describe(image, contentType, c.model()));
+                VisionModel.ImageDescription d = answer.value();
+                out.put("caption", d.caption());
+                ArrayNode tags = out.putArray("tags");
+                java.util.LinkedHashSet<String> merged = new java.util.LinkedHashSet<>(d.tags());
+                merged.addAll(analysis.tags());
+                merged.forEach(tags::add);
+                out.putObject("vision").put("provider", d.provider()).put("model", d.model());
+                out.set("usage", calls.usage(context, d.provider(), d.model(), d.inputTokens(), d.outputTokens(), 0));
+                Fallbacks.note(out, answer);
+            }
+            return StepResult.ok(out);
         } catch (ProviderException e) {
             return StepFailure.of(context, e);
         } catch (StepFailure e) {

@@ -22,12 +22,18 @@ public class EnrichTextStep extends SchemaBackedStep {
     public static final String TYPE = "enrich_text";
 
     private final TextAnalyzer analyzer;
-    private final Embedder embedder;
+    private final ProviderCalls calls;
 
-    public EnrichTextStep(TextAnalyzer analyzer, Embedder embedder) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public EnrichTextStep(TextAnalyzer analyzer, ProviderCalls calls) {
         super(TYPE);
         this.analyzer = analyzer;
-        this.embedder = embedder;
+        this.calls = calls;
+    }
+
+    /** The local embedder only, no ledger: for tests. */
+    EnrichTextStep(TextAnalyzer analyzer, Embedder embedder) {
+        this(analyzer, TestingCalls.of(java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(embedder)));
     }
 
     @Override
@@ -39,11 +45,20 @@ public class EnrichTextStep extends SchemaBackedStep {
                     Inputs.integer(in, "summarySentences", 2));
             ObjectNode out = analysisJson(analysis);
             if (Inputs.bool(in, "embed", true)) {
-                out.set("embedding", embedding(embedder.embed(text)));
+                var answer = calls.call(context, ProviderCalls.candidates(in), c -> {
+                    Embedder embedder = calls.directory().embedder(context.appId(), c.provider(), c.model());
+                    return new Embedded(embedder, embedder.embed(text));
+                });
+                Embedder embedder = answer.value().embedder();
+                out.set("embedding", embedding(embedder, answer.value().vector()));
+                out.set("usage", calls.usage(context, embedder.provider(), embedder.model(), 0, 0, 0));
+                Fallbacks.note(out, answer);
             }
             return StepResult.ok(out);
         } catch (ProviderException e) {
             return StepFailure.of(context, e);
+        } catch (StepFailure e) {
+            return e.result();
         }
     }
 
@@ -60,7 +75,9 @@ public class EnrichTextStep extends SchemaBackedStep {
         return out;
     }
 
-    private ObjectNode embedding(float[] vector) {
+    private record Embedded(Embedder embedder, float[] vector) {}
+
+    private static ObjectNode embedding(Embedder embedder, float[] vector) {
         ObjectNode out = Json.object();
         out.put("provider", embedder.provider());
         out.put("model", embedder.model());

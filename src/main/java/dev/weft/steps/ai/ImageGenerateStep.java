@@ -27,13 +27,19 @@ public class ImageGenerateStep extends SchemaBackedStep {
     static final String PLACEHOLDER_NOTICE = "placeholder image: no image model configured";
     private static final Pattern SIZE = Pattern.compile("([1-9][0-9]{0,4})x([1-9][0-9]{0,4})");
 
-    private final ProviderChoice<ImageGenerator> generators;
+    private final ProviderCalls calls;
     private final ArtifactStore artifacts;
 
-    public ImageGenerateStep(List<ImageGenerator> generators, ArtifactStore artifacts) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public ImageGenerateStep(ProviderCalls calls, ArtifactStore artifacts) {
         super(TYPE);
-        this.generators = new ProviderChoice<>("image", generators, ImageGenerator::provider);
+        this.calls = calls;
         this.artifacts = artifacts;
+    }
+
+    /** Local generators only, no ledger: for tests. */
+    ImageGenerateStep(List<ImageGenerator> generators, ArtifactStore artifacts) {
+        this(TestingCalls.of(List.of(), generators, List.of(), List.of()), artifacts);
     }
 
     @Override
@@ -45,12 +51,18 @@ public class ImageGenerateStep extends SchemaBackedStep {
             if (!m.matches()) {
                 throw StepFailure.permanent(context, "INVALID_SIZE", "size '" + size + "' is not WIDTHxHEIGHT");
             }
-            ImageGenerator generator = generators.select(context, Inputs.text(input, "provider", null));
-            GeneratedImage image = generator.generate(new ImageGenerator.Request(Inputs.text(input, "prompt", null),
-                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Inputs.text(input, "model", null)));
+            int width = Integer.parseInt(m.group(1));
+            int height = Integer.parseInt(m.group(2));
+            var answer = calls.call(context, ProviderCalls.candidates(input), c -> calls.directory()
+                    .images(context.appId(), c.provider())
+                    .generate(new ImageGenerator.Request(Inputs.text(input, "prompt", null), width, height, c.model())));
+            GeneratedImage image = answer.value();
             Artifact stored = artifacts.put(context.appId(), context.runId(), context.stepId(), image.contentType(),
                     image.bytes());
-            return StepResult.ok(output(stored, image));
+            ObjectNode out = output(stored, image);
+            out.set("usage", calls.usage(context, image.provider(), image.model(), 0, 0, 1));
+            Fallbacks.note(out, answer);
+            return StepResult.ok(out);
         } catch (ProviderException e) {
             return StepFailure.of(context, e);
         } catch (StepFailure e) {

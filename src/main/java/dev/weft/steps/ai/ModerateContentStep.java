@@ -23,12 +23,18 @@ public class ModerateContentStep extends SchemaBackedStep {
     public static final String TYPE = "moderate_content";
 
     private final ImageSources sources;
-    private final ProviderChoice<ContentModerator> moderators;
+    private final ProviderCalls calls;
 
-    public ModerateContentStep(ImageSources sources, List<ContentModerator> moderators) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public ModerateContentStep(ImageSources sources, ProviderCalls calls) {
         super(TYPE);
         this.sources = sources;
-        this.moderators = new ProviderChoice<>("moderation", moderators, ContentModerator::provider);
+        this.calls = calls;
+    }
+
+    /** Local moderators only, no ledger: for tests. */
+    ModerateContentStep(ImageSources sources, List<ContentModerator> moderators) {
+        this(sources, TestingCalls.of(List.of(), List.of(), moderators, List.of()));
     }
 
     @Override
@@ -42,9 +48,13 @@ public class ModerateContentStep extends SchemaBackedStep {
                     StepFailure.prefix(context) + "give a non-empty text, an image, or both");
         }
         try {
-            ContentModerator moderator = moderators.select(context, Inputs.text(in, "provider", null));
             byte[] image = hasImage ? sources.resolve(context, imageSource) : null;
-            return StepResult.ok(json(moderator.moderate(text, image)));
+            var answer = calls.call(context, ProviderCalls.candidates(in),
+                    c -> calls.directory().moderator(context.appId(), c.provider()).moderate(text, image));
+            ObjectNode out = json(answer.value());
+            out.set("usage", calls.usage(context, answer.value().provider(), answer.candidate().model(), 0, 0, 0));
+            Fallbacks.note(out, answer);
+            return StepResult.ok(out);
         } catch (ProviderException e) {
             return StepFailure.of(context, e);
         } catch (StepFailure e) {

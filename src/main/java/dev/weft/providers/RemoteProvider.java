@@ -1,0 +1,37 @@
+package dev.weft.providers;
+
+/**
+ * A provider reached over the network, bound per call to the credentials of the app or the server.
+ * Each method returns null when the provider has no such capability (Anthropic has no image generation).
+ * Implementations cache the underlying SDK clients per credentials, so binding is cheap.
+ */
+public interface RemoteProvider {
+
+    String name();
+
+    /** True when the provider can be called without an API key (a local Ollama). */
+    default boolean keyOptional() {
+        return false;
+    }
+
+    default TextGenerator text(ProviderCredentials credentials) {
+        return null;
+    }
+
+    default ImageGenerator images(ProviderCredentials credentials) {
+        return null;
+    }
+
+    default ContentModerator moderator(ProviderCredentials credentials) {
+        return null;
+    }
+
+    /** @param model null for the provider's default embedding model */
+    default Embedder embedder(ProviderCredentials credentials, String model) {
+        return null;
+    }
+
+    default VisionModel vision(ProviderCredentials credentials) {
+        return null;
+    }
+}

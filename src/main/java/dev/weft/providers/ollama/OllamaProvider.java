@@ -1,0 +1,84 @@
+package dev.weft.providers.ollama;
+
+import dev.weft.providers.Embedder;
+import dev.weft.providers.ProviderCredentials;
+import dev.weft.providers.RemoteProvider;
+import dev.weft.providers.TextGenerator;
+import dev.weft.providers.VisionModel;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.ai.ollama.api.OllamaApi;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Ollama's native API ({@code /api/chat}, {@code /api/embed}) through Spring AI's {@link OllamaApi}.
+ * No key is needed; the base URL defaults to {@code http://localhost:11434}.
+ */
+public final class OllamaProvider implements RemoteProvider {
+
+    public static final String NAME = "ollama";
+    public static final String DEFAULT_BASE_URL = "http://localhost:11434";
+    static final String DEFAULT_TEXT_MODEL = "llama3.2";
+    static final String DEFAULT_EMBEDDING_MODEL = "nomic-embed-text";
+    static final String DEFAULT_VISION_MODEL = "llava";
+
+    private final Duration timeout;
+    private final String textModel;
+    private final String embeddingModel;
+    private final String visionModel;
+    private final Map<String, OllamaApi> apis = new ConcurrentHashMap<>();
+
+    public OllamaProvider(Duration timeout, String textModel, String embeddingModel, String visionModel) {
+        this.timeout = timeout;
+        this.textModel = textModel == null || textModel.isBlank() ? DEFAULT_TEXT_MODEL : textModel;
+        this.embeddingModel = embeddingModel == null || embeddingModel.isBlank() ? DEFAULT_EMBEDDING_MODEL : embeddingModel;
+        this.visionModel = visionModel == null || visionModel.isBlank() ? DEFAULT_VISION_MODEL : visionModel;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean keyOptional() {
+        return true;
+    }
+
+    @Override
+    public TextGenerator text(ProviderCredentials credentials) {
+        return new OllamaChat(NAME, api(credentials), textModel, visionModel);
+    }
+
+    @Override
+    public VisionModel vision(ProviderCredentials credentials) {
+        return new OllamaChat(NAME, api(credentials), textModel, visionModel);
+    }
+
+    @Override
+    public Embedder embedder(ProviderCredentials credentials, String model) {
+        return new OllamaEmbedder(NAME, api(credentials), model == null || model.isBlank() ? embeddingModel : model);
+    }
+
+    private OllamaApi api(ProviderCredentials c) {
+        String baseUrl = c.baseUrl() == null || c.baseUrl().isBlank() ? DEFAULT_BASE_URL : c.baseUrl();
+        if (apis.size() > 32) {
+            apis.clear();
+        }
+        return apis.computeIfAbsent(baseUrl, url -> {
+            JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                    HttpClient.newBuilder().connectTimeout(timeout).build());
+            factory.setReadTimeout(timeout);
+            RestClient.Builder rest = RestClient.builder().requestFactory(factory);
+            if (c.apiKey() != null && !c.apiKey().isBlank()) {
+                // Ollama behind an authenticating proxy (or ollama.com) takes a bearer token.
+                rest.defaultHeader("Authorization", "Bearer " + c.apiKey());
+            }
+            return OllamaApi.builder().baseUrl(url).restClientBuilder(rest)
+                    .responseErrorHandler(new OllamaErrors.Handler(NAME)).build();
+        });
+    }
+}
