@@ -29,8 +29,8 @@ final class DiskLayout {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The storage key (relative path, always with {@code /}) of an artifact. */
-    String key(String appId, String artifactId) {
+    /** The storage key (relative path, always with {@code /}) of an artifact; also its object key on S3. */
+    static String key(String appId, String artifactId) {
         require(APP_ID, appId, "app id");
         require(ARTIFACT_ID, artifactId, "artifact id");
         return appId + "/" + artifactId.substring(artifactId.length() - 2) + "/" + artifactId;
