@@ -12,4 +12,5 @@ class PostgresBackendTest {
     @Nested class AllStepTypes extends AllStepTypesTest {}
     @Nested class Operations extends OperationsTest {}
     @Nested class DuplicateExecution extends DuplicateExecutionTest {}
+    @Nested class LargeOutputs extends LargeOutputsTest {}
 }
