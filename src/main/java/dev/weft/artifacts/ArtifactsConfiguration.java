@@ -12,10 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** Chooses the artifact store by {@code weft.artifacts.store}: {@code local} (default) or {@code s3}. */
 @Configuration(proxyBeanMethods = false)
@@ -60,7 +63,14 @@ public class ArtifactsConfiguration {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(s3.region()))
-                .forcePathStyle(s3.pathStyle());
+                // Path-style for S3-compatible servers; no aws-chunked uploads, which plain-HTTP
+                // endpoints would otherwise get and several S3-compatible servers store verbatim.
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle())
+                        .chunkedEncodingEnabled(false).build())
+                // Checksums only where S3 requires them: many S3-compatible servers reject the SDK's
+                // default aws-chunked uploads with trailing checksums; SHA-256 is kept in our table anyway.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (s3.endpoint() != null) {
             builder.endpointOverride(s3.endpoint());
         }

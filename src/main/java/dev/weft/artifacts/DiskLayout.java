@@ -70,6 +70,10 @@ final class DiskLayout {
         return Files.readAllBytes(resolve(key));
     }
 
+    java.io.InputStream open(String key) throws IOException {
+        return Files.newInputStream(resolve(key));
+    }
+
     private static void require(Pattern pattern, String value, String what) {
         if (value == null || !pattern.matcher(value).matches()) {
             throw new IllegalArgumentException("invalid " + what + " for artifact storage: " + value);

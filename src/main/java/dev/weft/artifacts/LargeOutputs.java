@@ -4,6 +4,7 @@ import dev.weft.common.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -89,7 +90,15 @@ public class LargeOutputs {
                 throw new UnresolvableReferenceException("artifact " + artifactId + " is " + artifact.contentType()
                         + ", not JSON");
             }
-            return Json.parse(new String(store.read(artifact), StandardCharsets.UTF_8));
+            byte[] bytes = store.read(artifact);
+            if (!ArtifactRows.sha256(bytes).equals(artifact.sha256())) {
+                throw new UnresolvableReferenceException("artifact " + artifactId + " does not match its SHA-256");
+            }
+            try {
+                return Json.parse(new String(bytes, StandardCharsets.UTF_8));
+            } catch (JacksonException e) {
+                throw new UnresolvableReferenceException("artifact " + artifactId + " is not valid JSON");
+            }
         }
     }
 

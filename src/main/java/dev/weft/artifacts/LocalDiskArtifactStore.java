@@ -1,6 +1,7 @@
 package dev.weft.artifacts;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,6 +59,15 @@ public class LocalDiskArtifactStore implements ArtifactStore {
     public byte[] read(Artifact artifact) {
         try {
             return disk.read(disk.key(artifact.appId(), artifact.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read artifact " + artifact.id(), e);
+        }
+    }
+
+    @Override
+    public InputStream open(Artifact artifact) {
+        try {
+            return disk.open(DiskLayout.key(artifact.appId(), artifact.id()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read artifact " + artifact.id(), e);
         }
