@@ -13,4 +13,5 @@ class H2BackendTest {
     @Nested class Operations extends OperationsTest {}
     @Nested class DuplicateExecution extends DuplicateExecutionTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
+    @Nested class VectorSearch extends VectorSearchTest {}
 }

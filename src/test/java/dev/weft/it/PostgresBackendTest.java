@@ -13,4 +13,5 @@ class PostgresBackendTest {
     @Nested class Operations extends OperationsTest {}
     @Nested class DuplicateExecution extends DuplicateExecutionTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
+    @Nested class VectorSearch extends VectorSearchTest {}
 }
