@@ -1,5 +1,7 @@
 package dev.weft.artifacts;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,4 +35,9 @@ public interface ArtifactStore {
     }
 
     byte[] read(Artifact artifact);
+
+    /** The bytes as a stream the caller closes; stores that can stream (S3) override this. */
+    default InputStream open(Artifact artifact) {
+        return new ByteArrayInputStream(read(artifact));
+    }
 }

@@ -29,8 +29,8 @@ final class DiskLayout {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The storage key (relative path, always with {@code /}) of an artifact. */
-    String key(String appId, String artifactId) {
+    /** The storage key (relative path, always with {@code /}) of an artifact; also its object key on S3. */
+    static String key(String appId, String artifactId) {
         require(APP_ID, appId, "app id");
         require(ARTIFACT_ID, artifactId, "artifact id");
         return appId + "/" + artifactId.substring(artifactId.length() - 2) + "/" + artifactId;
@@ -68,6 +68,10 @@ final class DiskLayout {
 
     byte[] read(String key) throws IOException {
         return Files.readAllBytes(resolve(key));
+    }
+
+    java.io.InputStream open(String key) throws IOException {
+        return Files.newInputStream(resolve(key));
     }
 
     private static void require(Pattern pattern, String value, String what) {

@@ -1,5 +1,6 @@
 package dev.weft.dispatch;
 
+import dev.weft.artifacts.LargeOutputs;
 import dev.weft.definition.InputSchemas;
 import dev.weft.definition.StepDefinition;
 import dev.weft.engine.ExpressionScope;
@@ -15,8 +16,10 @@ import dev.weft.store.ClaimedStep;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStore;
 import dev.weft.store.StepRef;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -41,14 +44,16 @@ public class StepExecutor {
     private final StepRegistry registry;
     private final ExpressionEngine expressions;
     private final EngineProperties properties;
+    private final LargeOutputs largeOutputs;
 
     public StepExecutor(RunStore store, RunStates states, StepRegistry registry, ExpressionEngine expressions,
-                        EngineProperties properties) {
+                        EngineProperties properties, LargeOutputs largeOutputs) {
         this.store = store;
         this.states = states;
         this.registry = registry;
         this.expressions = expressions;
         this.properties = properties;
+        this.largeOutputs = largeOutputs;
     }
 
     public StepResult execute(ClaimedStep claim, ExecutorService handlers) {
@@ -66,12 +71,28 @@ public class StepExecutor {
         JsonNode input;
         try {
             input = def.input() == null ? dev.weft.common.Json.object()
-                    : expressions.render(def.input(), ExpressionScope.of(state, state.steps()));
+                    : expressions.render(def.input(), ExpressionScope.of(state, state.steps(), outputsFor(claim, def)));
         } catch (ExpressionException e) {
             return StepResult.permanent("INPUT_MAPPING_FAILED",
                     "step '" + stepId + "': input." + e.path() + " could not be evaluated: " + e.getMessage());
+        } catch (LargeOutputs.UnresolvableReferenceException e) {
+            return StepResult.permanent("INPUT_ARTIFACT_MISSING",
+                    "step '" + stepId + "': an earlier step's output stored as an artifact cannot be read: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            return StepResult.retryable("ARTIFACT_STORE_UNAVAILABLE",
+                    "step '" + stepId + "': an earlier step's output could not be read: " + e.getMessage());
         }
-        store.recordInput(new StepRef(claim.runId(), stepId), claim.leaseToken(), input);
+        JsonNode recordedInput;
+        try {
+            // null step id: the recorded input must not pass for an artifact the step itself stored
+            recordedInput = largeOutputs.externalize(claim.appId(), claim.runId(), null, input);
+        } catch (IllegalArgumentException e) {
+            return StepResult.permanent("INPUT_TOO_LARGE", "step '" + stepId + "': " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            return StepResult.retryable("ARTIFACT_STORE_UNAVAILABLE",
+                    "step '" + stepId + "': its large input could not be stored: " + e.getMessage());
+        }
+        store.recordInput(new StepRef(claim.runId(), stepId), claim.leaseToken(), recordedInput);
         List<InputSchemas.Violation> violations = InputSchemas.validate(handler.inputSchema(), input);
         if (!violations.isEmpty()) {
             InputSchemas.Violation v = violations.getFirst();
@@ -81,7 +102,37 @@ public class StepExecutor {
         StepContext context = new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
                 claim.firstStartedAt());
         Duration timeout = def.timeout() != null ? def.timeout() : properties.defaultStepTimeout();
-        return callWithTimeout(handler, context, timeout, handlers);
+        return externalized(context, callWithTimeout(handler, context, timeout, handlers));
+    }
+
+    /**
+     * Expressions in a step's input see earlier outputs stored as artifacts as the JSON they hold;
+     * only the steps the input reads are resolved, each artifact read once.
+     */
+    private ExpressionScope.OutputView outputsFor(ClaimedStep claim, StepDefinition def) {
+        if (def.input() == null) {
+            return ExpressionScope.OutputView.STORED;
+        }
+        Set<String> read = expressions.referencedSteps(def.input());
+        boolean all = expressions.readsStepsDynamically(def.input());
+        LargeOutputs.Resolver resolver = largeOutputs.resolver(claim.appId());
+        return (id, output) -> all || read.contains(id) ? resolver.resolve(output) : output;
+    }
+
+    /** A successful output too large to keep in the run becomes a reference to an artifact holding it. */
+    private StepResult externalized(StepContext context, StepResult result) {
+        if (!(result instanceof StepResult.Succeeded(JsonNode output))) {
+            return result;
+        }
+        try {
+            JsonNode stored = largeOutputs.externalize(context.appId(), context.runId(), context.stepId(), output);
+            return stored == output ? result : StepResult.ok(stored);
+        } catch (IllegalArgumentException e) {
+            return StepResult.permanent("OUTPUT_TOO_LARGE", "step '" + context.stepId() + "': " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            return StepResult.retryable("ARTIFACT_STORE_UNAVAILABLE",
+                    "step '" + context.stepId() + "': its output could not be stored: " + e.getMessage());
+        }
     }
 
     private static StepResult callWithTimeout(StepHandler handler, StepContext context, Duration timeout,

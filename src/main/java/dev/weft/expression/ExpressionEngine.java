@@ -97,6 +97,24 @@ public final class ExpressionEngine {
         return Set.copyOf(steps);
     }
 
+    /**
+     * Whether an expression in {@code template} reads {@code steps} other than by literal ids (as a
+     * whole, or by a computed key), so that {@link #referencedSteps(JsonNode)} is not the whole story.
+     */
+    public boolean readsStepsDynamically(JsonNode template) {
+        boolean[] dynamic = {false};
+        forEachString(template, "", (path, text) -> {
+            for (TemplateString.Part part : TemplateString.parse(text).parts()) {
+                if (part instanceof TemplateString.Expression expression
+                        && compiler.compile(expression.source()) instanceof Compilation.Compiled compiled
+                        && compiled.dynamicSteps()) {
+                    dynamic[0] = true;
+                }
+            }
+        });
+        return dynamic[0];
+    }
+
     /** The step ids a {@code when} condition reads; empty when it does not compile. */
     public Set<String> referencedSteps(String condition) {
         try {

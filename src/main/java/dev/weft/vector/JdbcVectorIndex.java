@@ -8,10 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,19 +27,15 @@ import tools.jackson.databind.JsonNode;
  * <p>Caveat: the dimension check is per process; two processes writing vectors of different sizes
  * into the same empty collection at the same instant could both succeed.
  */
-@Component
 public class JdbcVectorIndex implements VectorIndex {
+
+    public static final String ENGINE = "exact-in-memory";
 
     private record Key(String appId, String collection) {}
 
     private final VectorRows rows;
     private final Clock clock;
     private final ConcurrentMap<Key, Segment> segments = new ConcurrentHashMap<>();
-
-    @Autowired
-    public JdbcVectorIndex(JdbcClient jdbc, ObjectProvider<Clock> clock) {
-        this(jdbc, clock.getIfAvailable(Clock::systemUTC));
-    }
 
     public JdbcVectorIndex(JdbcClient jdbc, Clock clock) {
         this.rows = new VectorRows(jdbc);
@@ -105,6 +98,11 @@ public class JdbcVectorIndex implements VectorIndex {
     @Override
     public List<CollectionInfo> collections(String appId) {
         return rows.collections(appId);
+    }
+
+    @Override
+    public String engine() {
+        return ENGINE;
     }
 
     @Override

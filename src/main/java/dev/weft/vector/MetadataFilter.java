@@ -18,7 +18,8 @@ public final class MetadataFilter {
 
     public static final MetadataFilter ALL = new MetadataFilter(List.of());
 
-    private record Condition(String key, List<JsonNode> anyOf) {}
+    /** One top-level key and the values it may equal. */
+    public record Condition(String key, List<JsonNode> anyOf) {}
 
     private final List<Condition> conditions;
 
@@ -62,6 +63,11 @@ public final class MetadataFilter {
             }
         }
         return true;
+    }
+
+    /** The conditions, all of which must hold (for stores that filter in SQL). */
+    public List<Condition> conditions() {
+        return conditions;
     }
 
     public boolean matchesAll() {

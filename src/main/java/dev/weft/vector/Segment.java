@@ -3,12 +3,11 @@ package dev.weft.vector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -100,37 +99,70 @@ final class Segment {
         return latest;
     }
 
+    /** Collections at least this large are scanned in parallel chunks (each with its own top-k, merged). */
+    static final int PARALLEL_THRESHOLD = 32_768;
+    private static final int CHUNK = 16_384;
+
     /** Exact top-k by dot product of unit vectors (= cosine), O(size x dimensions). */
     List<VectorIndex.Match> top(float[] unitQuery, int k, MetadataFilter filter) {
-        Comparator<double[]> byScore = Comparator.comparingDouble(e -> e[0]);
-        PriorityQueue<double[]> best = new PriorityQueue<>(byScore);
-        for (int row = 0; row < size; row++) {
-            if (!filter.matchesAll() && !filter.matches(metadata[row])) {
-                continue;
-            }
-            double score = dot(unitQuery, row * dimensions);
-            if (best.size() < k) {
-                best.add(new double[] {score, row});
-            } else if (score > best.peek()[0]) {
-                best.poll();
-                best.add(new double[] {score, row});
-            }
+        TopK best;
+        if (size < PARALLEL_THRESHOLD) {
+            best = scan(unitQuery, k, filter, 0, size);
+        } else {
+            int chunks = (size + CHUNK - 1) / CHUNK;
+            best = IntStream.range(0, chunks).parallel()
+                    .mapToObj(c -> scan(unitQuery, k, filter, c * CHUNK, Math.min(size, (c + 1) * CHUNK)))
+                    .reduce(new TopK(k), (a, b) -> {
+                        TopK merged = new TopK(k);
+                        merged.addAll(a);
+                        merged.addAll(b);
+                        return merged;
+                    });
         }
-        List<VectorIndex.Match> matches = new ArrayList<>(best.size());
-        while (!best.isEmpty()) {
-            double[] e = best.poll();
-            int row = (int) e[1];
-            matches.add(new VectorIndex.Match(ids[row], Math.min(1.0, Math.max(-1.0, e[0])), metadata[row], contents[row]));
+        float[] scores = new float[best.size()];
+        int[] rowsBestFirst = best.drainBestFirst(scores);
+        List<VectorIndex.Match> matches = new ArrayList<>(rowsBestFirst.length);
+        for (int i = 0; i < rowsBestFirst.length; i++) {
+            int row = rowsBestFirst[i];
+            matches.add(new VectorIndex.Match(ids[row], Math.min(1.0, Math.max(-1.0, scores[i])), metadata[row], contents[row]));
         }
-        return matches.reversed();
+        return matches;
     }
 
-    private double dot(float[] query, int offset) {
-        float sum = 0f;
-        for (int i = 0; i < query.length; i++) {
-            sum += query[i] * vectors[offset + i];
+    private TopK scan(float[] query, int k, MetadataFilter filter, int from, int to) {
+        TopK best = new TopK(k);
+        boolean all = filter.matchesAll();
+        for (int row = from; row < to; row++) {
+            if (!all && !filter.matches(metadata[row])) {
+                continue;
+            }
+            float score = dot(query, row * dimensions);
+            if (score > best.threshold()) {
+                best.offer(score, row);
+            }
         }
-        return sum;
+        return best;
+    }
+
+    /** Four independent sums, so the loop is not one long dependency chain (and the JIT can vectorise it). */
+    private float dot(float[] query, int offset) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        float[] v = vectors;
+        int n = query.length;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += query[i] * v[offset + i];
+            s1 += query[i + 1] * v[offset + i + 1];
+            s2 += query[i + 2] * v[offset + i + 2];
+            s3 += query[i + 3] * v[offset + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += query[i] * v[offset + i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private void ensureCapacity(int needed) {

@@ -40,6 +40,9 @@ public interface VectorIndex {
      */
     List<Match> query(String appId, String collection, float[] vector, int topK, JsonNode filter);
 
+    /** How queries are answered: {@code "exact-in-memory"} or {@code "pgvector"}, shown in the collections API. */
+    String engine();
+
     /** One search result; {@code score} is the cosine similarity in [-1, 1]. */
     record Match(String docId, double score, JsonNode metadata, String content) {}
 

@@ -12,4 +12,6 @@ class PostgresBackendTest {
     @Nested class AllStepTypes extends AllStepTypesTest {}
     @Nested class Operations extends OperationsTest {}
     @Nested class DuplicateExecution extends DuplicateExecutionTest {}
+    @Nested class LargeOutputs extends LargeOutputsTest {}
+    @Nested class VectorSearch extends VectorSearchTest {}
 }

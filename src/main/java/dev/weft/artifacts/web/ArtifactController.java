@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,8 +61,9 @@ public class ArtifactController {
 
     @GetMapping("/{artifactId}/content")
     @Operation(summary = "An artifact's bytes",
-            description = "ETag is the SHA-256 of the bytes; images are served inline, everything else as an attachment.")
-    public ResponseEntity<byte[]> content(AuthenticatedApp app, @PathVariable String artifactId,
+            description = "ETag is the SHA-256 of the bytes; images are served inline, everything else as an attachment. "
+                    + "Bytes are streamed from the store (local disk or S3), never buffered whole.")
+    public ResponseEntity<InputStreamResource> content(AuthenticatedApp app, @PathVariable String artifactId,
                                           @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Artifact artifact = find(app, artifactId);
         String etag = "\"" + artifact.sha256() + "\"";
@@ -73,9 +75,9 @@ public class ArtifactController {
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
         }
-        byte[] bytes = store.read(artifact);
+        InputStreamResource bytes = new InputStreamResource(store.open(artifact));
         headers.setContentType(mediaType(artifact.contentType()));
-        headers.setContentLength(bytes.length);
+        headers.setContentLength(artifact.sizeBytes());
         headers.setContentDisposition(disposition(artifact));
         return ResponseEntity.ok().headers(headers).body(bytes);
     }

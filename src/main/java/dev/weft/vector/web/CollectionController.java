@@ -44,9 +44,14 @@ public class CollectionController {
     }
 
     @GetMapping
-    @Operation(summary = "The app's collections with their document counts and dimensions")
+    @Operation(summary = "The app's collections with their document counts and dimensions",
+            description = "engine: how queries are answered, \"pgvector\" (PostgreSQL with the extension) or "
+                    + "\"exact-in-memory\" (exact cosine over vectors cached per process).")
     public Map<String, Object> collections(AuthenticatedApp app) {
-        return Map.of("collections", index.collections(app.appId()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("engine", index.engine());
+        body.put("collections", index.collections(app.appId()));
+        return body;
     }
 
     @PutMapping("/{collection}/documents/{docId}")
@@ -114,7 +119,7 @@ public class CollectionController {
 
     @PostMapping("/{collection}/query")
     @Operation(summary = "The documents most similar to a text or an embedding",
-            description = "Body {text | embedding, topK? 1..100 (default 5), filter?}. Exact cosine similarity. "
+            description = "Body {text | embedding, topK? 1..100 (default 5), filter?}. Cosine similarity (exact, or pgvector's HNSW index). "
                     + "filter: {\"key\": value} equality on top-level metadata keys, or {\"key\": {\"$in\": [values]}}.")
     public Map<String, Object> query(AuthenticatedApp app, @PathVariable String collection, @RequestBody JsonNode body) {
         requireName(collection);

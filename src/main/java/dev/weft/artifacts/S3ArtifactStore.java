@@ -1,0 +1,106 @@
+package dev.weft.artifacts;
+
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Artifacts on an S3-compatible object store (the distributed mode's store, {@code weft.artifacts.store=s3}),
+ * with their metadata in the {@code artifacts} table like the local store. The object key is the
+ * configured prefix plus {@code <appId>/<aa>/<artifactId>}. The object is written before the row,
+ * so a row always points at a complete object; S3 PUTs are atomic, so there is no half-written state.
+ * Transport failures surface as {@link UncheckedIOException}, which step handlers treat as retryable.
+ */
+public class S3ArtifactStore implements ArtifactStore {
+
+    private final ArtifactRows rows;
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+
+    public S3ArtifactStore(JdbcClient jdbc, Clock clock, long maxBytes, S3Client s3, String bucket, String prefix) {
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalArgumentException("weft.artifacts.s3.bucket must be set when weft.artifacts.store=s3");
+        }
+        this.rows = new ArtifactRows(jdbc, clock, maxBytes);
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix == null ? "" : prefix;
+    }
+
+    /** Creates the bucket unless it exists (for development servers; production buckets are provisioned). */
+    public void createBucketIfAbsent() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(bucket));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    @Override
+    public Artifact put(String appId, String runId, String stepId, String contentType, byte[] bytes) {
+        Artifact artifact = rows.prepare(appId, runId, stepId, contentType, bytes);
+        String key = objectKey(artifact);
+        try {
+            s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType).contentLength((long) bytes.length),
+                    RequestBody.fromBytes(bytes));
+        } catch (SdkException e) {
+            throw new UncheckedIOException("could not store artifact " + artifact.id() + " in bucket " + bucket,
+                    new IOException(e.getMessage(), e));
+        }
+        rows.insert(artifact, key);
+        return artifact;
+    }
+
+    @Override
+    public Optional<Artifact> find(String appId, String artifactId) {
+        return rows.find(appId, artifactId);
+    }
+
+    @Override
+    public Optional<Artifact> findByStep(String appId, String runId, String stepId) {
+        return rows.findByStep(appId, runId, stepId);
+    }
+
+    @Override
+    public List<Artifact> list(String appId, String runId, String afterId, int limit) {
+        return rows.list(appId, runId, afterId, limit);
+    }
+
+    @Override
+    public byte[] read(Artifact artifact) {
+        try (InputStream in = open(artifact)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read artifact " + artifact.id(), e);
+        }
+    }
+
+    @Override
+    public InputStream open(Artifact artifact) {
+        try {
+            return s3.getObject(g -> g.bucket(bucket).key(objectKey(artifact)));
+        } catch (SdkException e) {
+            throw new UncheckedIOException("could not read artifact " + artifact.id() + " from bucket " + bucket,
+                    new IOException(e.getMessage(), e));
+        }
+    }
+
+    private String objectKey(Artifact artifact) {
+        return prefix + DiskLayout.key(artifact.appId(), artifact.id());
+    }
+}
