@@ -39,6 +39,12 @@ class S3ArtifactApiTest extends StorageHttpTest {
         return server;
     }
 
+    /** Starts (or skips for want of) the server before Spring builds a context that needs its address. */
+    @org.junit.jupiter.api.BeforeAll
+    static void startServer() {
+        server();
+    }
+
     @AfterAll
     static void stopServer() {
         if (server != null) {
