@@ -52,9 +52,12 @@ class DispatchConfiguration {
     }
 
     @Bean
-    ApplicationRunner recoverInterruptedSteps(Maintenance maintenance, EngineProperties properties) {
+    ApplicationRunner recoverInterruptedSteps(Maintenance maintenance, EngineProperties properties,
+                                              dev.weft.store.Dialect dialect) {
+        // Only an embedded H2 file belongs to this one process; on a shared PostgreSQL another
+        // process may be running those steps right now, and their leases expire by themselves.
         return args -> {
-            if (properties.recoverOnStart()) {
+            if (properties.recoverOnStart() && dialect == dev.weft.store.Dialect.H2) {
                 maintenance.recoverAfterRestart();
             }
         };

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentSteps steps one process executes at once (virtual threads, so I/O-bound
  *                           steps are cheap)
  * @param defaultStepTimeout limit for one attempt of a step without its own {@code timeout}
- * @param recoverOnStart     treat every running step as interrupted at startup; right for the
- *                           embedded single-process mode, where nothing else can be running them
+ * @param recoverOnStart     treat every running step as interrupted at startup; applied only on the
+ *                           embedded H2 database, which one process owns, so nothing else can be
+ *                           running them (on PostgreSQL, expired leases do the same job safely)
  */
 @ConfigurationProperties("weft.engine")
 public record EngineProperties(@DefaultValue("PT30S") Duration lease,
