@@ -11,6 +11,8 @@ import dev.weft.definition.InputSchemas;
 import dev.weft.providers.Embedder;
 import dev.weft.steps.StepContext;
 import dev.weft.steps.StepResult;
+import dev.weft.steps.ai.ProviderCalls;
+import dev.weft.steps.ai.TestingCalls;
 import dev.weft.vector.HashingEmbedder;
 import dev.weft.vector.JdbcVectorIndex;
 import java.io.IOException;
@@ -23,8 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +35,7 @@ class StorageStepsTest {
 
     private final JdbcClient jdbc = TestDatabase.migrated();
     private final JdbcVectorIndex index = new JdbcVectorIndex(jdbc, Clock.systemUTC());
-    private final ObjectProvider<Embedder> embedder = embedder(new HashingEmbedder());
+    private final ProviderCalls embedder = TestingCalls.of(List.of(), List.of(), List.of(), List.of(new HashingEmbedder()));
     private ArtifactStore artifacts;
 
     private ArtifactStore artifacts() {
@@ -193,11 +193,5 @@ class StorageStepsTest {
         assertThat(InputSchemas.validate(searchSchema, Json.parse("{\"collection\":\"c\",\"query\":\"q\",\"topK\":101}"))).isNotEmpty();
         assertThat(store().description()).isNotBlank();
         assertThat(search().description()).isNotBlank();
-    }
-
-    private static ObjectProvider<Embedder> embedder(Embedder embedder) {
-        StaticListableBeanFactory factory = new StaticListableBeanFactory();
-        factory.addBean("embedder", embedder);
-        return factory.getBeanProvider(Embedder.class);
     }
 }
