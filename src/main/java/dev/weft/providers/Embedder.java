@@ -3,6 +3,9 @@ package dev.weft.providers;
 /** Turns text into a dense vector (text enrichment and similarity search). */
 public interface Embedder {
 
+    /** A vector and the input tokens the provider counted for it (0 when it reports none). */
+    record Embedded(float[] vector, long inputTokens) {}
+
     String provider();
 
     String model();
@@ -11,4 +14,9 @@ public interface Embedder {
 
     /** Returns an L2-normalised vector of {@link #dimensions()} floats. */
     float[] embed(String text);
+
+    /** {@link #embed} with the provider's token count, for usage and cost; local embedders count none. */
+    default Embedded embedCounted(String text) {
+        return new Embedded(embed(text), 0);
+    }
 }

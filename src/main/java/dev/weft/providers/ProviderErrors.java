@@ -79,8 +79,9 @@ public final class ProviderErrors {
             return false;
         }
         String t = text.toLowerCase(java.util.Locale.ROOT);
-        return t.contains("content_filter") || t.contains("content_policy") || t.contains("safety system")
-                || t.contains("responsibleaipolicyviolation");
+        // moderation_blocked: gpt-image-1's code (type image_generation_user_error); content_policy_violation: DALL-E's.
+        return t.contains("content_filter") || t.contains("content_policy") || t.contains("moderation_blocked")
+                || t.contains("safety system") || t.contains("responsibleaipolicyviolation");
     }
 
     /** Retry-After as delta seconds or HTTP date, or retry-after-ms; capped at one hour. */

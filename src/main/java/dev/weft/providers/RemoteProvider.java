@@ -1,5 +1,7 @@
 package dev.weft.providers;
 
+import java.util.Set;
+
 /**
  * A provider reached over the network, bound per call to the credentials of the app or the server.
  * Each method returns null when the provider has no such capability (Anthropic has no image generation).
@@ -8,6 +10,9 @@ package dev.weft.providers;
 public interface RemoteProvider {
 
     String name();
+
+    /** What this provider can do, so a default can be checked when it is set rather than when a step runs. */
+    Set<Capability> capabilities();
 
     /** True when the provider can be called without an API key (a local Ollama). */
     default boolean keyOptional() {

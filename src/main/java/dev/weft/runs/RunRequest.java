@@ -5,6 +5,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * A request to start a run, as {@code POST /v1/workflows/run} takes it. Exactly one of
  * {@code workflowSlug} and {@code plan} is set.
+ *
+ * @param maxCostUsd the request's {@code budget.maxCostUsd}, or null; it can only tighten the definition's
  */
 public record RunRequest(String appId, String workflowSlug, JsonNode plan, Integer version, JsonNode input,
-                         String webhookUrl, String idempotencyKey) {}
+                         String webhookUrl, String idempotencyKey, Double maxCostUsd) {
+
+    public RunRequest(String appId, String workflowSlug, JsonNode plan, Integer version, JsonNode input,
+                      String webhookUrl, String idempotencyKey) {
+        this(appId, workflowSlug, plan, version, input, webhookUrl, idempotencyKey, null);
+    }
+}

@@ -71,7 +71,7 @@ public class RunService {
                     "appId '" + request.appId() + "' is not the app of this API key", List.of(Map.of("field", "appId",
                     "message", "does not match the API key's app")));
         }
-        Resolved resolved = resolve(appId, request);
+        Resolved resolved = withBudget(resolve(appId, request), request.maxCostUsd());
         JsonNode input = request.input() == null || request.input().isNull() ? Json.object() : request.input();
         validateInput(resolved.definition(), input);
         validateWebhookUrl(request.webhookUrl());
@@ -141,6 +141,22 @@ public class RunService {
         return new Resolved(definitions.parseStored(json), stored.slug(), stored.version(), json);
     }
 
+    /**
+     * The run's own copy of the definition carries the effective budget, which the AI steps read: the
+     * smaller of the definition's and the request's, so a caller can tighten a workflow's budget but not
+     * loosen it.
+     */
+    private static Resolved withBudget(Resolved resolved, Double requested) {
+        if (requested == null) {
+            return resolved;
+        }
+        ObjectNode definition = (ObjectNode) Json.parse(resolved.json());
+        JsonNode current = definition.path("budget").path("maxCostUsd");
+        double effective = current.isNumber() ? Math.min(current.asDouble(), requested) : requested;
+        definition.putObject("budget").put("maxCostUsd", effective);
+        return new Resolved(resolved.definition(), resolved.slug(), resolved.version(), definition.toString());
+    }
+
     private void validateInput(WorkflowDefinition def, JsonNode input) {
         if (!input.isObject()) {
             throw ApiProblem.invalidField("input", "must be a JSON object");
@@ -181,6 +197,9 @@ public class RunService {
         canonical.put("version", r.version());
         canonical.set("input", input);
         canonical.put("webhookUrl", r.webhookUrl());
+        if (r.maxCostUsd() != null) {
+            canonical.put("maxCostUsd", r.maxCostUsd());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(Json.MAPPER.writer().with(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)

@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
         "weft.bootstrap.app-id=it-app",
         "weft.bootstrap.api-key=" + ApiTestBase.KEY,
         "weft.outbound.allow-hosts=127.0.0.1",
+        "weft.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
         "weft.engine.poll-interval=PT0.1S",
         "weft.webhooks.poll-interval=PT0.1S",
         "weft.webhooks.retry-delays=PT0.1S"

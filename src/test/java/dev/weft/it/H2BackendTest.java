@@ -12,6 +12,7 @@ class H2BackendTest {
     @Nested class AllStepTypes extends AllStepTypesTest {}
     @Nested class Operations extends OperationsTest {}
     @Nested class DuplicateExecution extends DuplicateExecutionTest {}
+    @Nested class AppAiSettings extends AppAiSettingsTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
 }

@@ -12,4 +12,5 @@ class PostgresKafkaBackendTest {
     @Nested class AllStepTypes extends AllStepTypesTest {}
     @Nested class Operations extends OperationsTest {}
     @Nested class DuplicateExecution extends DuplicateExecutionTest {}
+    @Nested class AppAiSettings extends AppAiSettingsTest {}
 }

@@ -1,5 +1,8 @@
 package dev.weft.providers.anthropic;
 
+import dev.weft.providers.Capability;
+import java.util.EnumSet;
+import java.util.Set;
 import com.anthropic.client.AnthropicClient;
 import dev.weft.providers.ProviderCredentials;
 import dev.weft.providers.RemoteProvider;
@@ -40,6 +43,11 @@ public final class AnthropicProvider implements RemoteProvider {
         this.timeout = timeout;
         this.textModel = textModel == null || textModel.isBlank() ? DEFAULT_MODEL : textModel;
         this.visionModel = visionModel == null || visionModel.isBlank() ? this.textModel : visionModel;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TEXT, Capability.VISION);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.weft.providers.config;
 
+import dev.weft.providers.Capability;
 import dev.weft.providers.ContentModerator;
 import dev.weft.providers.Embedder;
 import dev.weft.providers.ImageGenerator;
@@ -73,6 +74,44 @@ public class ProviderDirectory {
             return Optional.empty();
         }
         return Optional.of(resolve("vision", appId, chosen, List.of(), VisionModel::provider, (r, c) -> r.vision(c)));
+    }
+
+    /** The server's default for a capability ({@code weft.providers.default-*}), if configured. */
+    public Optional<String> serverDefault(Capability capability) {
+        String name = switch (capability) {
+            case TEXT -> properties.defaultText();
+            case IMAGE -> properties.defaultImage();
+            case MODERATION -> properties.defaultModeration();
+            case EMBEDDING -> properties.defaultEmbedding();
+            case VISION -> properties.defaultVision();
+        };
+        return Optional.ofNullable(name).filter(n -> !n.isBlank());
+    }
+
+    /** The local provider that answers when nothing else is chosen; empty for vision (pixel analysis only). */
+    public Optional<String> localDefault(Capability capability) {
+        return locals(capability).stream().findFirst();
+    }
+
+    /** Every provider name that can serve the capability: local ones first, then remote ones. */
+    public List<String> names(Capability capability) {
+        List<String> names = new ArrayList<>(locals(capability));
+        remotes.forEach((n, r) -> {
+            if (r.capabilities().contains(capability)) {
+                names.add(n);
+            }
+        });
+        return names;
+    }
+
+    private List<String> locals(Capability capability) {
+        return switch (capability) {
+            case TEXT -> localText.stream().map(TextGenerator::provider).toList();
+            case IMAGE -> localImages.stream().map(ImageGenerator::provider).toList();
+            case MODERATION -> localModerators.stream().map(ContentModerator::provider).toList();
+            case EMBEDDING -> localEmbedders.stream().map(Embedder::provider).toList();
+            case VISION -> List.of();
+        };
     }
 
     /** Remote provider names, in configuration order. */

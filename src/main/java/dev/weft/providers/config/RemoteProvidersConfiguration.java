@@ -7,6 +7,8 @@ import dev.weft.providers.ImageGenerator;
 import dev.weft.providers.RemoteProvider;
 import dev.weft.providers.TextGenerator;
 import dev.weft.providers.anthropic.AnthropicProvider;
+import dev.weft.providers.defaults.AppProviderDefaults;
+import dev.weft.providers.defaults.JdbcAppProviderDefaults;
 import dev.weft.providers.keys.KeyCipher;
 import dev.weft.providers.keys.ProviderKeys;
 import dev.weft.providers.ollama.OllamaProvider;
@@ -27,6 +29,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The remote providers (always registered; usable once a key is configured), the key store and the directory. */
 @Configuration(proxyBeanMethods = false)
@@ -76,6 +79,11 @@ public class RemoteProvidersConfiguration {
     @Bean
     Budgets budgets(UsageLedger ledger, Clock clock) {
         return new Budgets(ledger, clock);
+    }
+
+    @Bean
+    AppProviderDefaults appProviderDefaults(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        return new JdbcAppProviderDefaults(jdbc, tx, clock);
     }
 
     @Bean

@@ -36,6 +36,12 @@ final class OllamaEmbedder implements Embedder {
 
     @Override
     public float[] embed(String text) {
+        return embedCounted(text).vector();
+    }
+
+    /** Ollama reports the tokens it read as {@code prompt_eval_count}. */
+    @Override
+    public Embedded embedCounted(String text) {
         EmbeddingsResponse response = OllamaErrors.call(provider,
                 () -> api.embed(new OllamaApi.EmbeddingsRequest(model, text)));
         if (response.embeddings() == null || response.embeddings().isEmpty()) {
@@ -51,6 +57,7 @@ final class OllamaEmbedder implements Embedder {
             v[i] /= (float) norm;
         }
         dimensions = v.length;
-        return v;
+        Integer tokens = response.promptEvalCount();
+        return new Embedded(v, tokens == null ? 0 : tokens);
     }
 }

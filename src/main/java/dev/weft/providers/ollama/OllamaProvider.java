@@ -1,5 +1,8 @@
 package dev.weft.providers.ollama;
 
+import dev.weft.providers.Capability;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.weft.providers.Embedder;
 import dev.weft.providers.ProviderCredentials;
 import dev.weft.providers.RemoteProvider;
@@ -36,6 +39,11 @@ public final class OllamaProvider implements RemoteProvider {
         this.textModel = textModel == null || textModel.isBlank() ? DEFAULT_TEXT_MODEL : textModel;
         this.embeddingModel = embeddingModel == null || embeddingModel.isBlank() ? DEFAULT_EMBEDDING_MODEL : embeddingModel;
         this.visionModel = visionModel == null || visionModel.isBlank() ? DEFAULT_VISION_MODEL : visionModel;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TEXT, Capability.EMBEDDING, Capability.VISION);
     }
 
     @Override

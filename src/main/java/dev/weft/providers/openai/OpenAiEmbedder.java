@@ -39,6 +39,11 @@ final class OpenAiEmbedder implements Embedder {
 
     @Override
     public float[] embed(String text) {
+        return embedCounted(text).vector();
+    }
+
+    @Override
+    public Embedded embedCounted(String text) {
         EmbeddingCreateParams params = EmbeddingCreateParams.builder().model(model).input(text).build();
         CreateEmbeddingResponse response = OpenAiErrors.call(provider, () -> client.embeddings().create(params));
         if (response.data().isEmpty()) {
@@ -58,6 +63,6 @@ final class OpenAiEmbedder implements Embedder {
             }
         }
         dimensions = vector.length;
-        return vector;
+        return new Embedded(vector, response.usage().promptTokens());
     }
 }

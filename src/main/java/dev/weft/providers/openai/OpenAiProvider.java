@@ -1,5 +1,8 @@
 package dev.weft.providers.openai;
 
+import dev.weft.providers.Capability;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.weft.providers.ContentModerator;
 import dev.weft.providers.Embedder;
 import dev.weft.providers.ImageGenerator;
@@ -30,6 +33,12 @@ public final class OpenAiProvider implements RemoteProvider {
         this.models = new OpenAiModels(textModel, imageModel, embeddingModel, moderationModel, visionModel).orDefaults();
         this.clients = new OpenAiClients(timeout);
         this.keyOptional = keyOptional;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TEXT, Capability.IMAGE, Capability.MODERATION, Capability.EMBEDDING,
+                Capability.VISION);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.weft.providers.ProviderException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /**
@@ -23,6 +24,18 @@ public final class Budgets {
         this.clock = clock;
     }
 
+    /** An app's monthly limit (null: none) and what it spent this calendar month (UTC). */
+    public record AppMonth(YearMonth month, Double monthlyMaxCostUsd, double spentUsd) {}
+
+    public AppMonth appMonth(String appId) {
+        return new AppMonth(YearMonth.now(clock.withZone(ZoneOffset.UTC)), ledger.appMonthlyBudget(appId),
+                ledger.appCostSince(appId, monthStart()));
+    }
+
+    private Instant monthStart() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
     public void check(String appId, String runId) {
         Double runLimit = ledger.runBudget(runId);
         if (runLimit != null) {
@@ -34,9 +47,7 @@ public final class Budgets {
         }
         Double appLimit = ledger.appMonthlyBudget(appId);
         if (appLimit != null) {
-            Instant monthStart = LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1).atStartOfDay()
-                    .toInstant(ZoneOffset.UTC);
-            double spent = ledger.appCostSince(appId, monthStart);
+            double spent = ledger.appCostSince(appId, monthStart());
             if (spent >= appLimit) {
                 throw new ProviderException(false, BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
                         "app monthly budget exceeded: spent $%.4f of $%.4f this month", spent, appLimit));

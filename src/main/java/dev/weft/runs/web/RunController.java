@@ -163,13 +163,35 @@ public class RunController {
             throw ApiProblem.invalidField("body", "must be a JSON object");
         }
         for (String name : body.propertyNames()) {
-            if (!List.of("appId", "workflowSlug", "plan", "version", "input", "webhookUrl", "idempotencyKey").contains(name)) {
+            if (!List.of("appId", "workflowSlug", "plan", "version", "input", "webhookUrl", "idempotencyKey", "budget")
+                    .contains(name)) {
                 throw ApiProblem.invalidField(name, "unknown field; allowed: appId, workflowSlug, plan, version, input, "
-                        + "webhookUrl, idempotencyKey");
+                        + "webhookUrl, idempotencyKey, budget");
             }
         }
         return new RunRequest(text(body, "appId"), text(body, "workflowSlug"), body.get("plan"), version(body),
-                body.get("input"), text(body, "webhookUrl"), text(body, "idempotencyKey"));
+                body.get("input"), text(body, "webhookUrl"), text(body, "idempotencyKey"), maxCostUsd(body));
+    }
+
+    /** {@code budget: {"maxCostUsd": n}}, n a finite number >= 0. */
+    private static Double maxCostUsd(JsonNode body) {
+        JsonNode budget = body.get("budget");
+        if (budget == null || budget.isNull()) {
+            return null;
+        }
+        if (!budget.isObject()) {
+            throw ApiProblem.invalidField("budget", "must be {\"maxCostUsd\": <number >= 0>}");
+        }
+        for (String name : budget.propertyNames()) {
+            if (!name.equals("maxCostUsd")) {
+                throw ApiProblem.invalidField("budget." + name, "unknown field; allowed: maxCostUsd");
+            }
+        }
+        JsonNode max = budget.get("maxCostUsd");
+        if (max == null || !max.isNumber() || !Double.isFinite(max.asDouble()) || max.asDouble() < 0) {
+            throw ApiProblem.invalidField("budget.maxCostUsd", "required, a number >= 0 (US dollars)");
+        }
+        return max.asDouble();
     }
 
     private static String text(JsonNode body, String field) {

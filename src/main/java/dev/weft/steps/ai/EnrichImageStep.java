@@ -3,6 +3,7 @@ package dev.weft.steps.ai;
 import dev.weft.steps.StepFailure;
 import dev.weft.steps.SchemaBackedStep;
 import dev.weft.common.Json;
+import dev.weft.providers.Capability;
 import dev.weft.providers.ImageAnalyzer;
 import dev.weft.providers.ImageAnalyzer.ImageAnalysis;
 import dev.weft.providers.ProviderException;
@@ -44,7 +45,7 @@ public class EnrichImageStep extends SchemaBackedStep {
             byte[] image = sources.resolve(context, context.input().get("image"));
             ImageAnalysis analysis = analyzer.analyze(image);
             ObjectNode out = json(analysis);
-            List<ProviderCalls.Candidate> chain = ProviderCalls.candidates(context.input());
+            List<ProviderCalls.Candidate> chain = calls.chain(context, Capability.VISION, context.input());
             boolean named = chain.getFirst().provider() != null;
             if (named || calls.directory().vision(context.appId(), null).isPresent()) {
                 String contentType = "image/" + ("jpeg".equals(analysis.format()) ? "jpeg" : analysis.format());

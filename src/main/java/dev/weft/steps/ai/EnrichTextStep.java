@@ -4,6 +4,7 @@ import dev.weft.steps.Inputs;
 import dev.weft.steps.StepFailure;
 import dev.weft.steps.SchemaBackedStep;
 import dev.weft.common.Json;
+import dev.weft.providers.Capability;
 import dev.weft.providers.Embedder;
 import dev.weft.providers.ProviderException;
 import dev.weft.providers.TextAnalyzer;
@@ -45,13 +46,14 @@ public class EnrichTextStep extends SchemaBackedStep {
                     Inputs.integer(in, "summarySentences", 2));
             ObjectNode out = analysisJson(analysis);
             if (Inputs.bool(in, "embed", true)) {
-                var answer = calls.call(context, ProviderCalls.candidates(in), c -> {
+                var answer = calls.call(context, calls.chain(context, Capability.EMBEDDING, in), c -> {
                     Embedder embedder = calls.directory().embedder(context.appId(), c.provider(), c.model());
-                    return new Embedded(embedder, embedder.embed(text));
+                    return new Embedded(embedder, embedder.embedCounted(text));
                 });
                 Embedder embedder = answer.value().embedder();
-                out.set("embedding", embedding(embedder, answer.value().vector()));
-                out.set("usage", calls.usage(context, embedder.provider(), embedder.model(), 0, 0, 0));
+                out.set("embedding", embedding(embedder, answer.value().result().vector()));
+                out.set("usage", calls.usage(context, embedder.provider(), embedder.model(),
+                        answer.value().result().inputTokens(), 0, 0));
                 Fallbacks.note(out, answer);
             }
             return StepResult.ok(out);
@@ -75,7 +77,7 @@ public class EnrichTextStep extends SchemaBackedStep {
         return out;
     }
 
-    private record Embedded(Embedder embedder, float[] vector) {}
+    private record Embedded(Embedder embedder, Embedder.Embedded result) {}
 
     private static ObjectNode embedding(Embedder embedder, float[] vector) {
         ObjectNode out = Json.object();

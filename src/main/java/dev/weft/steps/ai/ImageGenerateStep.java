@@ -6,6 +6,7 @@ import dev.weft.steps.SchemaBackedStep;
 import dev.weft.artifacts.Artifact;
 import dev.weft.artifacts.ArtifactStore;
 import dev.weft.common.Json;
+import dev.weft.providers.Capability;
 import dev.weft.providers.ImageGenerator;
 import dev.weft.providers.ImageGenerator.GeneratedImage;
 import dev.weft.providers.ProviderException;
@@ -53,7 +54,7 @@ public class ImageGenerateStep extends SchemaBackedStep {
             }
             int width = Integer.parseInt(m.group(1));
             int height = Integer.parseInt(m.group(2));
-            var answer = calls.call(context, ProviderCalls.candidates(input), c -> calls.directory()
+            var answer = calls.call(context, calls.chain(context, Capability.IMAGE, input), c -> calls.directory()
                     .images(context.appId(), c.provider())
                     .generate(new ImageGenerator.Request(Inputs.text(input, "prompt", null), width, height, c.model())));
             GeneratedImage image = answer.value();

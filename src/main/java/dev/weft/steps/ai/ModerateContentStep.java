@@ -4,6 +4,7 @@ import dev.weft.steps.Inputs;
 import dev.weft.steps.StepFailure;
 import dev.weft.steps.SchemaBackedStep;
 import dev.weft.common.Json;
+import dev.weft.providers.Capability;
 import dev.weft.providers.ContentModerator;
 import dev.weft.providers.ContentModerator.ModerationResult;
 import dev.weft.providers.ProviderException;
@@ -49,7 +50,7 @@ public class ModerateContentStep extends SchemaBackedStep {
         }
         try {
             byte[] image = hasImage ? sources.resolve(context, imageSource) : null;
-            var answer = calls.call(context, ProviderCalls.candidates(in),
+            var answer = calls.call(context, calls.chain(context, Capability.MODERATION, in),
                     c -> calls.directory().moderator(context.appId(), c.provider()).moderate(text, image));
             ObjectNode out = json(answer.value());
             out.set("usage", calls.usage(context, answer.value().provider(), answer.candidate().model(), 0, 0, 0));

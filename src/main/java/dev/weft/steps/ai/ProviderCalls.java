@@ -1,7 +1,9 @@
 package dev.weft.steps.ai;
 
 import dev.weft.common.Json;
+import dev.weft.providers.Capability;
 import dev.weft.providers.ProviderException;
+import dev.weft.providers.defaults.AppProviderDefaults;
 import dev.weft.providers.config.ProviderDirectory;
 import dev.weft.providers.usage.Budgets;
 import dev.weft.providers.usage.Pricing;
@@ -38,9 +40,12 @@ public class ProviderCalls {
     private final Pricing pricing;
     private final UsageLedger ledger;
     private final Budgets budgets;
+    private final AppProviderDefaults appDefaults;
 
-    public ProviderCalls(ProviderDirectory directory, Pricing pricing, UsageLedger ledger, Budgets budgets) {
+    public ProviderCalls(ProviderDirectory directory, Pricing pricing, UsageLedger ledger, Budgets budgets,
+                         AppProviderDefaults appDefaults) {
         this.directory = directory;
+        this.appDefaults = appDefaults;
         this.pricing = pricing;
         this.ledger = ledger;
         this.budgets = budgets;
@@ -55,6 +60,33 @@ public class ProviderCalls {
         chain.add(new Candidate(text(input, "provider"), text(input, "model")));
         input.path("fallbacks").forEach(f -> chain.add(new Candidate(text(f, "provider"), text(f, "model"))));
         return chain;
+    }
+
+    /**
+     * The step's chain with the app's default applied: a step that names no provider takes the app's
+     * default provider for the capability (and its model unless the step gives one); a step that names the
+     * app's default provider but no model takes the app's model. Otherwise the first candidate is left as is
+     * and a provider still unnamed resolves to the server's default, then the local one.
+     */
+    public List<Candidate> chain(StepContext context, Capability capability, JsonNode input) {
+        List<Candidate> chain = candidates(input);
+        Candidate first = chain.getFirst();
+        var chosen = appDefaults.find(context.appId(), capability);
+        if (chosen.isEmpty()) {
+            return chain;
+        }
+        AppProviderDefaults.Choice app = chosen.get();
+        Candidate resolved;
+        if (first.provider() == null) {
+            resolved = new Candidate(app.provider(), first.model() != null ? first.model() : app.model());
+        } else if (first.provider().equals(app.provider()) && first.model() == null) {
+            resolved = new Candidate(first.provider(), app.model());
+        } else {
+            return chain;
+        }
+        List<Candidate> applied = new ArrayList<>(chain);
+        applied.set(0, resolved);
+        return List.copyOf(applied);
     }
 
     public <R> Answer<R> call(StepContext context, List<Candidate> chain, Function<Candidate, R> attempt) {

@@ -6,6 +6,7 @@ import dev.weft.providers.ImageGenerator;
 import dev.weft.providers.RemoteProvider;
 import dev.weft.providers.TextGenerator;
 import dev.weft.providers.config.ProviderDirectory;
+import dev.weft.providers.defaults.AppProviderDefaults;
 import dev.weft.providers.config.ProvidersProperties;
 import dev.weft.providers.usage.Budgets;
 import dev.weft.providers.usage.Pricing;
@@ -29,6 +30,6 @@ public final class TestingCalls {
                                    List<RemoteProvider> remotes, ProvidersProperties properties) {
         ProviderDirectory directory = new ProviderDirectory(remotes, properties, null, text, images, moderators, embedders);
         return new ProviderCalls(directory, new Pricing(null), UsageLedger.NONE,
-                new Budgets(UsageLedger.NONE, Clock.systemUTC()));
+                new Budgets(UsageLedger.NONE, Clock.systemUTC()), AppProviderDefaults.NONE);
     }
 }

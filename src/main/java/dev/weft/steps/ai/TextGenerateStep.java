@@ -1,6 +1,7 @@
 package dev.weft.steps.ai;
 
 import dev.weft.common.Json;
+import dev.weft.providers.Capability;
 import dev.weft.providers.ProviderException;
 import dev.weft.providers.TextGenerator;
 import dev.weft.providers.TextGenerator.GeneratedText;
@@ -39,7 +40,7 @@ public class TextGenerateStep extends SchemaBackedStep {
     public StepResult execute(StepContext context) {
         JsonNode in = context.input();
         try {
-            var answer = calls.call(context, ProviderCalls.candidates(in), c -> calls.directory()
+            var answer = calls.call(context, calls.chain(context, Capability.TEXT, in), c -> calls.directory()
                     .text(context.appId(), c.provider())
                     .generate(new TextGenerator.Request(Inputs.text(in, "prompt", null), Inputs.text(in, "system", null),
                             c.model(), Inputs.integer(in, "maxTokens", null), Inputs.number(in, "temperature", null))));

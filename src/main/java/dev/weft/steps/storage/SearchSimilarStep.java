@@ -1,17 +1,16 @@
 package dev.weft.steps.storage;
 
 import dev.weft.common.Json;
-import dev.weft.providers.Embedder;
 import dev.weft.steps.SchemaBackedStep;
 import dev.weft.steps.StepContext;
 import dev.weft.steps.StepFailure;
 import dev.weft.steps.StepResult;
+import dev.weft.steps.ai.ProviderCalls;
 import dev.weft.vector.CollectionName;
 import dev.weft.vector.DimensionMismatchException;
 import dev.weft.vector.MetadataFilter;
 import dev.weft.vector.VectorIndex;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -32,10 +31,10 @@ public class SearchSimilarStep extends SchemaBackedStep {
     private final VectorIndex index;
     private final Embedding embedding;
 
-    public SearchSimilarStep(VectorIndex index, ObjectProvider<Embedder> embedder) {
+    public SearchSimilarStep(VectorIndex index, ProviderCalls calls) {
         super(TYPE);
         this.index = index;
-        this.embedding = new Embedding(embedder);
+        this.embedding = new Embedding(calls);
     }
 
     @Override
@@ -70,23 +69,22 @@ public class SearchSimilarStep extends SchemaBackedStep {
         } catch (IllegalArgumentException e) {
             throw StepFailure.permanent("INVALID_STEP_INPUT", step + e.getMessage());
         }
-        String model = hasQuery ? embedding.embedder(context.stepId()).model() : null;
-        float[] vector = hasQuery ? embedding.embed(context.stepId(), input.get("query").asString())
-                : floats(input.get("embedding"));
+        Embedding.Result embedded = hasQuery ? embedding.embed(context, input, input.get("query").asString()) : null;
+        float[] vector = hasQuery ? embedded.vector() : floats(input.get("embedding"));
         List<VectorIndex.Match> matches;
         try {
             matches = index.query(context.appId(), collection, vector, topK, filter);
         } catch (DimensionMismatchException e) {
-            throw StepFailure.permanent("DIMENSION_MISMATCH", step + e.getMessage());
+            throw Embedding.mismatch(context, index, collection, e, embedded);
         } catch (IllegalArgumentException e) {
             throw StepFailure.permanent("INVALID_STEP_INPUT", step + "embedding: " + e.getMessage());
         } catch (DataAccessException e) {
             throw StepFailure.retryable("STORAGE_ERROR", step + "search failed: " + e.getMessage());
         }
-        return output(matches, input.path("minScore").asDouble(-1.0), model);
+        return output(matches, input.path("minScore").asDouble(-1.0), embedded);
     }
 
-    private static ObjectNode output(List<VectorIndex.Match> matches, double minScore, String model) {
+    private static ObjectNode output(List<VectorIndex.Match> matches, double minScore, Embedding.Result embedded) {
         ObjectNode output = Json.object();
         ArrayNode array = output.putArray("matches");
         for (VectorIndex.Match m : matches) {
@@ -99,7 +97,11 @@ public class SearchSimilarStep extends SchemaBackedStep {
             match.set("metadata", m.metadata());
             match.put("content", m.content());
         }
-        output.put("model", model);
+        output.put("model", embedded == null ? null : embedded.model());
+        if (embedded != null) {
+            output.put("provider", embedded.provider());
+            output.set("usage", embedded.usage());
+        }
         return output;
     }
 

@@ -3,18 +3,17 @@ package dev.weft.steps.storage;
 import dev.weft.artifacts.Artifact;
 import dev.weft.artifacts.ArtifactStore;
 import dev.weft.common.Json;
-import dev.weft.providers.Embedder;
 import dev.weft.steps.SchemaBackedStep;
 import dev.weft.steps.StepContext;
 import dev.weft.steps.StepFailure;
 import dev.weft.steps.StepResult;
+import dev.weft.steps.ai.ProviderCalls;
 import dev.weft.vector.CollectionName;
 import dev.weft.vector.DimensionMismatchException;
 import dev.weft.vector.VectorIndex;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -36,11 +35,11 @@ public class StoreResultsStep extends SchemaBackedStep {
     private final VectorIndex index;
     private final Embedding embedding;
 
-    public StoreResultsStep(ArtifactStore artifacts, VectorIndex index, ObjectProvider<Embedder> embedder) {
+    public StoreResultsStep(ArtifactStore artifacts, VectorIndex index, ProviderCalls calls) {
         super(TYPE);
         this.artifacts = artifacts;
         this.index = index;
-        this.embedding = new Embedding(embedder);
+        this.embedding = new Embedding(calls);
     }
 
     @Override
@@ -71,10 +70,14 @@ public class StoreResultsStep extends SchemaBackedStep {
         output.set("artifact", ref);
         if (indexSpec != null) {
             String docId = indexSpec.path("id").asString(context.effectId());
-            index(context, collection, docId, indexSpec, data, artifact, name);
+            Embedding.Result embedded = index(context, collection, docId, indexSpec, data, artifact, name);
             ObjectNode indexed = output.putObject("indexed");
             indexed.put("collection", collection);
             indexed.put("id", docId);
+            indexed.put("provider", embedded.provider());
+            indexed.put("model", embedded.model());
+            indexed.put("dimensions", embedded.vector().length);
+            output.set("usage", embedded.usage());
         }
         return output;
     }
@@ -104,8 +107,8 @@ public class StoreResultsStep extends SchemaBackedStep {
         return data.asString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void index(StepContext context, String collection, String docId, JsonNode spec, JsonNode data,
-                       Artifact artifact, String name) {
+    private Embedding.Result index(StepContext context, String collection, String docId, JsonNode spec, JsonNode data,
+                                   Artifact artifact, String name) {
         String text = spec.hasNonNull("text") ? spec.get("text").asString() : defaultText(data);
         ObjectNode metadata = spec.path("metadata").isObject() ? ((ObjectNode) spec.get("metadata")).deepCopy() : Json.object();
         putIfAbsent(metadata, "runId", context.runId());
@@ -114,11 +117,13 @@ public class StoreResultsStep extends SchemaBackedStep {
         if (name != null) {
             putIfAbsent(metadata, "name", name);
         }
-        float[] vector = embedding.embed(context.stepId(), text);
+        Embedding.Result embedded = embedding.embed(context, spec, text);
+        putIfAbsent(metadata, Embedding.MODEL_KEY, embedded.label());
         try {
-            index.upsert(context.appId(), collection, docId, vector, metadata, text);
+            index.upsert(context.appId(), collection, docId, embedded.vector(), metadata, text);
+            return embedded;
         } catch (DimensionMismatchException e) {
-            throw StepFailure.permanent("DIMENSION_MISMATCH", "step '" + context.stepId() + "': " + e.getMessage());
+            throw Embedding.mismatch(context, index, collection, e, embedded);
         } catch (IllegalArgumentException e) {
             throw StepFailure.permanent("INVALID_STEP_INPUT", "step '" + context.stepId() + "': index: " + e.getMessage());
         } catch (DataAccessException e) {

@@ -106,10 +106,17 @@ class OpenAiProviderTest {
         ProviderException rejected = catchThrowableOfType(ProviderException.class,
                 () -> provider.images(credentials).generate(new ImageGenerator.Request("x", 1024, 1024, null)));
 
+        server.on("/v1/images/generations", 400, Wire.openAiError("Your request was blocked by our moderation.",
+                "image_generation_user_error", "moderation_blocked"));
+        ProviderException blocked = catchThrowableOfType(ProviderException.class,
+                () -> provider.images(credentials).generate(new ImageGenerator.Request("x", 1024, 1024, "gpt-image-1")));
+
         assertThat(stopped.code()).isEqualTo("CONTENT_REFUSED");
         assertThat(stopped.retryable()).isFalse();
         assertThat(rejected.code()).isEqualTo("CONTENT_REFUSED");
         assertThat(rejected.retryable()).isFalse();
+        assertThat(blocked.code()).isEqualTo("CONTENT_REFUSED");
+        assertThat(blocked.retryable()).isFalse();
     }
 
     @Test

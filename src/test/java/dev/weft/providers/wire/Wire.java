@@ -56,7 +56,9 @@ public final class Wire {
         return """
                 {"id":"msg_013Zva2CMHLNnXjNJJKqJ2EF","type":"message","role":"assistant","model":"claude-sonnet-4-5-20250929",
                  "content":[{"type":"text","text":"%s"}],"stop_reason":"%s","stop_sequence":null,
-                 "usage":{"input_tokens":12,"output_tokens":6}}""".formatted(text.replace("\"", "\\\""), stopReason);
+                 "usage":{"input_tokens":12,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,
+                   "cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},
+                   "output_tokens":6,"service_tier":"standard"}}""".formatted(text.replace("\"", "\\\""), stopReason);
     }
 
     public static String anthropicError(String type, String message) {

@@ -11,6 +11,8 @@ import dev.weft.definition.InputSchemas;
 import dev.weft.providers.Embedder;
 import dev.weft.steps.StepContext;
 import dev.weft.steps.StepResult;
+import dev.weft.steps.ai.ProviderCalls;
+import dev.weft.steps.ai.TestingCalls;
 import dev.weft.vector.HashingEmbedder;
 import dev.weft.vector.JdbcVectorIndex;
 import java.io.IOException;
@@ -23,8 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +35,8 @@ class StorageStepsTest {
 
     private final JdbcClient jdbc = TestDatabase.migrated();
     private final JdbcVectorIndex index = new JdbcVectorIndex(jdbc, Clock.systemUTC());
-    private final ObjectProvider<Embedder> embedder = embedder(new HashingEmbedder());
+    private final ProviderCalls embedder = TestingCalls.of(List.of(), List.of(), List.of(),
+            List.of(new HashingEmbedder(), new TinyEmbedder()));
     private ArtifactStore artifacts;
 
     private ArtifactStore artifacts() {
@@ -96,7 +97,10 @@ class StorageStepsTest {
         JsonNode stored = output(store().execute(context("b", 1, """
                 {"data": "dogs bark loudly", "contentType": "text/plain",
                  "index": {"collection": "pets", "id": "dog-1", "metadata": {"kind": "dog"}}}""")));
-        assertThat(stored.get("indexed")).isEqualTo(Json.parse("{\"collection\":\"pets\",\"id\":\"dog-1\"}"));
+        assertThat(stored.get("indexed")).isEqualTo(Json.parse("""
+                {"collection":"pets","id":"dog-1","provider":"test","model":"hashing-bow-384","dimensions":384}"""));
+        assertThat(index.get("app-a", "pets", "dog-1").orElseThrow().metadata().get("embeddingModel").asString())
+                .isEqualTo("test/hashing-bow-384");
 
         JsonNode out = output(search().execute(context("find", 1,
                 "{\"collection\":\"pets\",\"query\":\"the cat says meow\",\"topK\":2}")));
@@ -184,6 +188,36 @@ class StorageStepsTest {
     }
 
     @Test
+    void embedsWithTheProviderTheStepNamesAndRecordsItsTokens() {
+        JsonNode stored = output(store().execute(context("store", 1, """
+                {"data": "hello", "index": {"collection": "tiny", "provider": "tiny"}}""")));
+        JsonNode found = output(search().execute(context("find", 1, """
+                {"collection": "tiny", "query": "hello", "provider": "tiny"}""")));
+
+        assertThat(stored.at("/indexed/dimensions").asInt()).isEqualTo(3);
+        assertThat(stored.at("/usage/provider").asString()).isEqualTo("tiny");
+        assertThat(stored.at("/usage/inputTokens").asLong()).isEqualTo(7);
+        assertThat(found.get("provider").asString()).isEqualTo("tiny");
+        assertThat(found.at("/usage/inputTokens").asLong()).isEqualTo(7);
+        assertThat(found.get("matches")).hasSize(1);
+    }
+
+    @Test
+    void aQueryEmbeddedWithAnotherModelThanTheCollectionsFailsNamingBothModelsAndDimensions() {
+        output(store().execute(context("store", 1, """
+                {"data": "hello", "index": {"collection": "mixed"}}""")));
+
+        StepResult result = search().execute(context("find", 1, """
+                {"collection": "mixed", "query": "hello", "provider": "tiny"}"""));
+
+        assertThat(result).isInstanceOfSatisfying(StepResult.PermanentFailure.class, f -> {
+            assertThat(f.code()).isEqualTo("DIMENSION_MISMATCH");
+            assertThat(f.message()).contains("384-dimensional vectors embedded with test/hashing-bow-384")
+                    .contains("tiny/tiny-3 gives 3-dimensional vectors");
+        });
+    }
+
+    @Test
     void schemasAcceptValidInputsAndRejectInvalidOnes() {
         JsonNode storeSchema = store().inputSchema();
         JsonNode searchSchema = search().inputSchema();
@@ -195,9 +229,31 @@ class StorageStepsTest {
         assertThat(search().description()).isNotBlank();
     }
 
-    private static ObjectProvider<Embedder> embedder(Embedder embedder) {
-        StaticListableBeanFactory factory = new StaticListableBeanFactory();
-        factory.addBean("embedder", embedder);
-        return factory.getBeanProvider(Embedder.class);
+    /** A second embedding provider of another size that reports the tokens it read. */
+    private static final class TinyEmbedder implements Embedder {
+        @Override
+        public String provider() {
+            return "tiny";
+        }
+
+        @Override
+        public String model() {
+            return "tiny-3";
+        }
+
+        @Override
+        public int dimensions() {
+            return 3;
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return new float[] {1, 0, 0};
+        }
+
+        @Override
+        public Embedded embedCounted(String text) {
+            return new Embedded(embed(text), 7);
+        }
     }
 }
