@@ -8,8 +8,9 @@ import dev.weft.testsupport.ChildJvm;
 import dev.weft.testsupport.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,34 +79,36 @@ class DistributedFaultTest {
 
     @Test
     void runsWaitingOnADelayCompleteAfterTheBrokerIsKilledAndRestarted() throws Exception {
-        List<String> runs = new ArrayList<>();
+        Map<String, String> hooks = new LinkedHashMap<>(); // run id -> its webhook path
         for (int i = 0; i < 3; i++) {
-            runs.add(submit(cluster.api(), delayPlan("PT3S")));
+            hooks.put(submit(cluster.api(), delayPlan("PT3S", "/broker-restart/" + i)), "/broker-restart/" + i);
         }
-        await().atMost(RUN_TIMEOUT).until(() -> runs.stream().allMatch(r -> cluster.stepStarted(r, "wait")));
+        await().atMost(RUN_TIMEOUT).until(() -> hooks.keySet().stream().allMatch(r -> cluster.stepStarted(r, "wait")));
 
         cluster.broker.kill9();
-        runs.add(submit(cluster.api(), delayPlan("PT1S"))); // accepted while there is no broker
+        // accepted while there is no broker
+        hooks.put(submit(cluster.api(), delayPlan("PT1S", "/broker-restart/3")), "/broker-restart/3");
         cluster.broker.start();
 
-        runs.forEach(DistributedFaultTest::awaitCompleted);
+        hooks.forEach(DistributedFaultTest::awaitCompletedWithOneEffect);
     }
 
     @Test
     void runsCompleteAfterEveryDatabaseConnectionIsDroppedMidRun() {
-        List<String> runs = new ArrayList<>();
+        Map<String, String> hooks = new LinkedHashMap<>(); // run id -> its webhook path
         for (int i = 0; i < 4; i++) {
-            runs.add(submit(cluster.api(), delayPlan("PT2S")));
+            hooks.put(submit(cluster.api(), delayPlan("PT2S", "/db-drop/" + i)), "/db-drop/" + i);
         }
-        await().atMost(RUN_TIMEOUT).until(() -> runs.stream().allMatch(r -> cluster.stepStarted(r, "wait")));
+        await().atMost(RUN_TIMEOUT).until(() -> hooks.keySet().stream().allMatch(r -> cluster.stepStarted(r, "wait")));
 
         assertThat(cluster.dropDatabaseConnections()).as("connections dropped").isPositive();
 
         String key = UUID.randomUUID().toString(); // a retry after a failed request must not start a second run
-        runs.add(await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> cluster.api()
-                .post("/v1/workflows/run", withIdempotencyKey(delayPlan("PT1S"), key)).expect(202)
-                .json().get("runId").asString(), id -> true));
-        runs.forEach(DistributedFaultTest::awaitCompleted);
+        String late = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> cluster.api()
+                .post("/v1/workflows/run", withIdempotencyKey(delayPlan("PT1S", "/db-drop/4"), key)).expect(202)
+                .json().get("runId").asString(), id -> true);
+        hooks.put(late, "/db-drop/4");
+        hooks.forEach(DistributedFaultTest::awaitCompletedWithOneEffect);
     }
 
     @Test
@@ -128,7 +131,7 @@ class DistributedFaultTest {
         assertThat(step(run, "notify").path("interruptions").asInt()).isZero();
         assertThat(receiver.ids(hook)).hasSize(1);
 
-        String waiting = submit(cluster.api(), delayPlan("PT60S"));
+        String waiting = submit(cluster.api(), delayPlan("PT60S", "/never"));
         await().atMost(RUN_TIMEOUT).until(() -> cluster.stepStarted(waiting, "wait"));
         topic.publish(waiting, "this is not a step message");
 
@@ -166,12 +169,13 @@ class DistributedFaultTest {
                   {"id": "finish", "type": "transform", "input": {"done": true}}]}}""".formatted(receiver.url(hook));
     }
 
-    private static String delayPlan(String duration) {
+    private static String delayPlan(String duration, String hook) {
         return """
                 {"plan": {"steps": [
                   {"id": "prepare", "type": "transform", "input": {"n": 1}},
                   {"id": "wait", "type": "delay", "input": {"duration": "%s"}},
-                  {"id": "finish", "type": "transform", "input": {"done": true}}]}}""".formatted(duration);
+                  {"id": "notify", "type": "emit_webhook", "input": {"url": "%s", "payload": {"n": 1}}},
+                  {"id": "finish", "type": "transform", "input": {"done": true}}]}}""".formatted(duration, receiver.url(hook));
     }
 
     private static String withIdempotencyKey(String request, String key) {
@@ -180,6 +184,13 @@ class DistributedFaultTest {
 
     private static String submit(Http api, String request) {
         return api.post("/v1/workflows/run", request).expect(202).json().get("runId").asString();
+    }
+
+    /** The run completes and its webhook was sent at least once, every time with the same id. */
+    private static void awaitCompletedWithOneEffect(String runId, String hook) {
+        awaitCompleted(runId);
+        assertThat(receiver.ids(hook)).as("webhook ids of run %s", runId).isNotEmpty()
+                .allMatch(id -> id.equals(receiver.ids(hook).getFirst()));
     }
 
     private static void awaitCompleted(String runId) {
