@@ -62,6 +62,11 @@ public final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The operating system's process id (what {@code ManagementFactory}'s runtime name starts with). */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path log() {
         return log;
     }
