@@ -30,8 +30,8 @@ final class Plans {
             sum.append(i == 0 ? "" : " + ").append("steps.m").append(i).append(".output.v");
         }
         steps.add("""
-                {"id": "bottom", "type": "transform", "input": {"v": "{{ %s }}", "pad": "{{ steps.m0.output.pad }}"}}"""
-                .formatted(sum));
+                {"id": "bottom", "type": "transform", "dependsOn": [%s], "input": {"v": "{{ %s }}", "pad": "{{ steps.m0.output.pad }}"}}"""
+                .formatted(deps(width), sum));
         return body(steps, n, webhookUrl);
     }
 
@@ -40,22 +40,30 @@ final class Plans {
         List<String> steps = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             steps.add("""
-                    {"id": "call%d", "type": "emit_webhook", "input": {"url": "%s", "payload": {"n": "{{ input.n }}"}}}"""
+                    {"id": "call%d", "type": "emit_webhook", "dependsOn": [], "input": {"url": "%s", "payload": {"n": "{{ input.n }}"}}}"""
                     .formatted(i, url));
         }
         return body(steps, n, null);
     }
 
-    /** Dependencies are inferred from the {@code steps.x} references. */
+    /** Dependencies are explicit: a step without {@code dependsOn} would follow the step before it. */
     private static String first(String id) {
         return """
-                {"id": "%s", "type": "transform", "input": {"v": "{{ input.n }}", "pad": "%s"}}""".formatted(id, PAD);
+                {"id": "%s", "type": "transform", "dependsOn": [], "input": {"v": "{{ input.n }}", "pad": "%s"}}""".formatted(id, PAD);
     }
 
     private static String next(String id, String previous) {
         return """
-                {"id": "%s", "type": "transform", "input": {"v": "{{ steps.%s.output.v + 1 }}", "pad": "{{ steps.%s.output.pad }}"}}"""
-                .formatted(id, previous, previous);
+                {"id": "%s", "type": "transform", "dependsOn": ["%s"], "input": {"v": "{{ steps.%s.output.v + 1 }}", "pad": "{{ steps.%s.output.pad }}"}}"""
+                .formatted(id, previous, previous, previous);
+    }
+
+    private static String deps(int width) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < width; i++) {
+            out.append(i == 0 ? "" : ", ").append("\"m").append(i).append('"');
+        }
+        return out.toString();
     }
 
     private static String body(List<String> steps, int n, String webhookUrl) {
