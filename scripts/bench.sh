@@ -30,7 +30,7 @@ mvn_locked() {
 }
 
 echo "[bench] building the service jar and the harness"
-mvn_locked -DskipTests package
+mvn_locked -Dmaven.test.skip=true package
 mvn_locked -f benchmarks/pom.xml clean package
 JAR="$(ls "$ROOT"/target/weft-*.jar | grep -v original | head -1)"
 
