@@ -1,0 +1,71 @@
+package dev.weft.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * N three-step runs submitted as fast as the API accepts them, then drained: throughput from the
+ * first run's creation to the last run's completion (the service's own timestamps), and, on
+ * PostgreSQL, database commits per step.
+ */
+final class BurnDown {
+
+    private static final int CLIENTS = 8;
+
+    private final Sizes sizes;
+
+    BurnDown(Sizes sizes) {
+        this.sizes = sizes;
+    }
+
+    /** @param database the service's PostgreSQL database, or null */
+    Figures run(WeftClient client, Postgres postgres, String database, Results results, String column) {
+        int runs = sizes.burnDownRuns();
+        Instant since = Instant.now().minusMillis(5);
+        Bench.sleep(1500); // let the statistics of earlier work reach pg_stat_database
+        long commitsBefore = database == null ? 0 : postgres.xactCommit(database);
+        Set<String> ids = new HashSet<>(Bench.submitAll(client, runs, CLIENTS, n -> Plans.chain(3, n, null)));
+        if (!Bench.drain(client, 1800)) {
+            throw new IllegalStateException("burn-down did not drain in 30 minutes");
+        }
+        Bench.sleep(1500);
+        long commits = database == null ? 0 : postgres.xactCommit(database) - commitsBefore;
+        Instant first = null;
+        Instant last = null;
+        List<Double> latency = new ArrayList<>();
+        int failed = 0;
+        for (JsonNode summary : client.runsSince(since)) {
+            if (!ids.contains(summary.get("runId").asString())) {
+                continue;
+            }
+            RunTimes t = RunTimes.of(summary);
+            if (!t.completed()) {
+                failed++;
+                continue;
+            }
+            first = first == null || t.created().isBefore(first) ? t.created() : first;
+            last = last == null || t.finished().isAfter(last) ? t.finished() : last;
+            latency.add(t.submitToCompletedMs());
+        }
+        double seconds = RunTimes.ms(first, last) / 1000;
+        double runsPerSecond = latency.size() / seconds;
+        results.add(column, "burn-down, 3-step runs: runs/s", runsPerSecond);
+        results.add(column, "burn-down: steps/s", 3 * runsPerSecond);
+        Stats s = new Stats(latency);
+        results.add(column, "burn-down: submit → completed p50, ms", s.p(50));
+        results.add(column, "burn-down: submit → completed p99, ms", s.p(99));
+        if (failed > 0) {
+            results.add(column, "burn-down: runs not completed", failed);
+        }
+        if (database != null) {
+            results.add(column, "database commits per step (burn-down)", commits / (3.0 * runs));
+        }
+        return new Figures(runsPerSecond, 3 * runsPerSecond);
+    }
+
+    record Figures(double runsPerSecond, double stepsPerSecond) {}
+}

@@ -1,0 +1,59 @@
+package dev.weft.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code scripts/bench.sh} hands the harness.
+ *
+ * @param java       the JDK's {@code java} for the service and the peer (jcmd is its sibling)
+ * @param serviceJar the service's executable jar
+ * @param classpath  this harness's classpath, for the peer's JVM
+ * @param pgAdminUrl a PostgreSQL database whose user may CREATE DATABASE
+ * @param kafka      bootstrap servers of the broker for the distributed mode, or null to skip that mode
+ * @param workDir    logs and data of this run
+ */
+record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, String pgUser, String kafka,
+              Path workDir, List<Mode> modes, int repetitions, Sizes sizes, boolean peers) {
+
+    static Config parse(String[] args) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path jar = null;
+        String pg = "jdbc:postgresql://127.0.0.1:5432/postgres";
+        String user = "postgres";
+        String kafka = null;
+        Path work = Path.of("target", "bench");
+        List<Mode> modes = new ArrayList<>(List.of(Mode.values()));
+        Integer reps = null;
+        boolean quick = false;
+        boolean peers = true;
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            String v = kv.length > 1 ? kv[1] : "";
+            switch (kv[0]) {
+                case "--jar" -> jar = Path.of(v);
+                case "--pg" -> pg = v;
+                case "--pg-user" -> user = v;
+                case "--kafka" -> kafka = v.isBlank() ? null : v;
+                case "--work" -> work = Path.of(v);
+                case "--modes" -> modes = List.of(v.split(",")).stream().map(Mode::of).toList();
+                case "--reps" -> reps = Integer.parseInt(v);
+                case "--quick" -> quick = true;
+                case "--no-peers" -> peers = false;
+                default -> throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        if (jar == null) {
+            throw new IllegalArgumentException("--jar=<the service's jar> is required");
+        }
+        if (kafka == null) {
+            modes = modes.stream().filter(m -> !m.kafka).toList();
+        }
+        if (reps == null) {
+            reps = quick ? 1 : 3;
+        }
+        return new Config(java, jar, System.getProperty("java.class.path"), pg, user, kafka, work, modes, reps,
+                quick ? Sizes.quick() : Sizes.full(), peers);
+    }
+}

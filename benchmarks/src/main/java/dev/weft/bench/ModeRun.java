@@ -1,0 +1,57 @@
+package dev.weft.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One repetition of one mode: three service JVMs, each on a fresh database (PostgreSQL modes) or
+ * data directory (embedded), so no workload inherits another's tables.
+ */
+final class ModeRun {
+
+    private final Config config;
+    private final Postgres postgres;
+    private final Receiver receiver;
+    private final Mode mode;
+    private final Path dir;
+
+    ModeRun(Config config, Postgres postgres, Receiver receiver, Mode mode, Path dir) {
+        this.config = config;
+        this.postgres = postgres;
+        this.receiver = receiver;
+        this.mode = mode;
+        this.dir = dir;
+    }
+
+    void run(Results results) {
+        String column = mode.label;
+        Sizes sizes = config.sizes();
+        BenchMain.attempt(mode + ": latency, burn-down, ramp", () -> withService("main", List.of(), (weft, db) -> {
+            new LatencyWorkload(sizes, receiver).run(weft.client(), results, column);
+            new BurnDown(sizes).run(weft.client(), postgres, db, results, column);
+            new Ramp(sizes).run(weft.client(), results, column);
+        }));
+        BenchMain.attempt(mode + ": idle RSS, queued-run heap", () -> withService("heap",
+                List.of("--weft.engine.max-concurrent-steps=0"),
+                (weft, db) -> new QueuedHeap(sizes).run(weft, config, results, column)));
+        BenchMain.attempt(mode + ": slow calls", () -> withService("slow",
+                List.of("--weft.engine.max-concurrent-steps=" + SlowCalls.maxConcurrentSteps(sizes)),
+                (weft, db) -> new SlowCalls(sizes, receiver).run(weft.client(), results, column)));
+    }
+
+    private interface Body {
+        void run(WeftProcess weft, String database);
+    }
+
+    private void withService(String name, List<String> extraArgs, Body body) {
+        String db = mode.postgres ? postgres.create("bench_weft") : null;
+        try (WeftProcess weft = WeftProcess.start(config, mode, db == null ? null : postgres.url(db), config.kafka(),
+                dir.resolve(name), extraArgs)) {
+            body.run(weft, db);
+        } finally {
+            if (db != null) {
+                postgres.drop(db);
+            }
+        }
+    }
+}
