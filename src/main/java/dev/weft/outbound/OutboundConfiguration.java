@@ -18,7 +18,10 @@ class OutboundConfiguration {
     SafeHttpClient safeHttpClient(OutboundPolicy policy,
                                   @Value("${weft.outbound.connect-timeout:PT5S}") Duration connectTimeout,
                                   @Value("${weft.outbound.response-timeout:PT30S}") Duration responseTimeout,
-                                  @Value("${weft.outbound.max-response-bytes:20971520}") long maxResponseBytes) {
-        return new SafeHttpClient(policy, connectTimeout, responseTimeout, 5, maxResponseBytes);
+                                  @Value("${weft.outbound.max-response-bytes:20971520}") long maxResponseBytes,
+                                  @Value("${weft.outbound.max-connections:1024}") int maxConnections,
+                                  @Value("${weft.outbound.max-connections-per-host:256}") int maxConnectionsPerHost) {
+        return new SafeHttpClient(policy, connectTimeout, responseTimeout, 5, maxResponseBytes, maxConnections,
+                maxConnectionsPerHost);
     }
 }

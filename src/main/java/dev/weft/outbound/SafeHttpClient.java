@@ -54,6 +54,16 @@ public final class SafeHttpClient implements AutoCloseable {
 
     public SafeHttpClient(OutboundPolicy policy, Duration connectTimeout, Duration responseTimeout,
             int maxRedirects, long maxResponseBytes) {
+        this(policy, connectTimeout, responseTimeout, maxRedirects, maxResponseBytes, 1024, 256);
+    }
+
+    /**
+     * @param maxConnections        open connections in all, across destinations
+     * @param maxConnectionsPerHost open connections to one destination; steps are mostly I/O-bound
+     *                              calls to a few AI hosts, so this bounds how many run at once
+     */
+    public SafeHttpClient(OutboundPolicy policy, Duration connectTimeout, Duration responseTimeout,
+            int maxRedirects, long maxResponseBytes, int maxConnections, int maxConnectionsPerHost) {
         this.policy = Objects.requireNonNull(policy, "policy");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(responseTimeout, "responseTimeout");
@@ -69,11 +79,12 @@ public final class SafeHttpClient implements AutoCloseable {
                                 .setConnectTimeout(Timeout.of(connectTimeout))
                                 .setSocketTimeout(Timeout.of(responseTimeout))
                                 .build())
-                        .setMaxConnTotal(64)
-                        .setMaxConnPerRoute(8)
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnectionsPerHost)
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                        // waiting for a pooled connection is queueing, not a network failure
+                        .setConnectionRequestTimeout(Timeout.of(responseTimeout))
                         .setResponseTimeout(Timeout.of(responseTimeout))
                         .setRedirectsEnabled(false)
                         .build())

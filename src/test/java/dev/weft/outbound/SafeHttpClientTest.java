@@ -36,6 +36,8 @@ class SafeHttpClientTest {
     private ExecutorService serverThreads;
     private HttpServer server;
     private SafeHttpClient allowingLocalServer;
+    private static final int CONCURRENT = 40;
+    private final java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(CONCURRENT);
     private SafeHttpClient strict;
 
     record Received(String method, String path, String body, Map<String, List<String>> headers) {
@@ -70,6 +72,15 @@ class SafeHttpClientTest {
     private void handle(Received request, HttpExchange exchange) throws IOException {
         switch (request.path()) {
             case "/ok" -> respond(exchange, 200, "hello");
+            case "/together" -> {
+                together.countDown();
+                try {
+                    boolean all = together.await(4, java.util.concurrent.TimeUnit.SECONDS);
+                    respond(exchange, all ? 200 : 503, all ? "all arrived" : "only some arrived");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             case "/echo" -> respond(exchange, 200, request.method() + " " + request.body());
             case "/see-other" -> redirect(exchange, 303, "/echo");
             case "/temporary" -> redirect(exchange, 307, "echo");
@@ -251,6 +262,21 @@ class SafeHttpClientTest {
         assertThatThrownBy(() -> allowingLocalServer.get(local(path), Map.of()))
                 .isInstanceOfSatisfying(OutboundException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.RESPONSE_TOO_LARGE));
+    }
+
+    @Test
+    void manyRequestsToOneHostAreInFlightAtOnce() throws Exception {
+        try (SafeHttpClient client = new SafeHttpClient(new OutboundPolicy(List.of("127.0.0.1")), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), MAX_REDIRECTS, MAX_BYTES);
+             var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<OutboundResponse>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < CONCURRENT; i++) {
+                calls.add(threads.submit(() -> client.get(local("/together"), Map.of())));
+            }
+            for (var call : calls) {
+                assertThat(call.get().status()).isEqualTo(200);
+            }
+        }
     }
 
     @Test
