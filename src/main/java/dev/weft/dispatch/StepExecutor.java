@@ -56,9 +56,21 @@ public class StepExecutor {
         this.largeOutputs = largeOutputs;
     }
 
-    public StepResult execute(ClaimedStep claim, ExecutorService handlers) {
+    /**
+     * The outcome of one attempt and the input it was given (as recorded: large inputs become
+     * artifact references), which the coordinator stores in the same transaction as the result.
+     */
+    public record Execution(StepResult result, JsonNode input) {}
+
+    public Execution execute(ClaimedStep claim, ExecutorService handlers) {
+        JsonNode[] recorded = new JsonNode[1];
+        StepResult result = run(claim, handlers, recorded);
+        return new Execution(result, recorded[0]);
+    }
+
+    private StepResult run(ClaimedStep claim, ExecutorService handlers, JsonNode[] recorded) {
         String stepId = claim.stepId();
-        RunRecord run = store.find(claim.appId(), claim.runId(), true).orElse(null);
+        RunRecord run = claim.run() != null ? claim.run() : store.find(claim.appId(), claim.runId(), true).orElse(null);
         if (run == null) {
             return StepResult.permanent("RUN_NOT_FOUND", "run " + claim.runId() + " disappeared");
         }
@@ -92,7 +104,7 @@ public class StepExecutor {
             return StepResult.retryable("ARTIFACT_STORE_UNAVAILABLE",
                     "step '" + stepId + "': its large input could not be stored: " + e.getMessage());
         }
-        store.recordInput(new StepRef(claim.runId(), stepId), claim.leaseToken(), recordedInput);
+        recorded[0] = recordedInput;
         List<InputSchemas.Violation> violations = InputSchemas.validate(handler.inputSchema(), input);
         if (!violations.isEmpty()) {
             InputSchemas.Violation v = violations.getFirst();

@@ -69,7 +69,8 @@ public class StepWorker implements SmartLifecycle {
      */
     public Optional<ClaimedStep> claim(StepRef ref) {
         Instant now = clock.instant();
-        Optional<ClaimedStep> claimed = tx.execute(s -> store.claim(ref, owner, now, properties.lease()));
+        Optional<ClaimedStep> claimed = tx.execute(s -> store.claim(ref, owner, now, properties.lease())
+                .map(c -> c.withRun(store.find(c.appId(), c.runId(), true).orElse(null))));
         claimed = claimed == null ? Optional.empty() : claimed;
         claimed.ifPresent(c -> held.add(c.leaseToken()));
         return claimed;
@@ -113,12 +114,13 @@ public class StepWorker implements SmartLifecycle {
         MDC.put("stepId", claim.stepId());
         try {
             Timer.Sample sample = Timer.start(meters);
-            StepResult result;
+            StepExecutor.Execution execution;
             try {
-                result = executor.execute(claim, threads);
+                execution = executor.execute(claim, threads);
             } finally {
                 held.remove(claim.leaseToken());
             }
+            StepResult result = execution.result();
             String outcome = switch (result) {
                 case StepResult.Succeeded x -> "succeeded";
                 case StepResult.RetryableFailure x -> "retryable_failure";
@@ -129,7 +131,7 @@ public class StepWorker implements SmartLifecycle {
             if (!running && result instanceof StepResult.RetryableFailure f && "WORKER_INTERRUPTED".equals(f.code())) {
                 return; // shutting down: leave the step running; recovery requeues it without counting an attempt
             }
-            coordinator.onResult(claim, result);
+            coordinator.onResult(claim, result, execution.input());
         } catch (RuntimeException e) {
             log.error("step execution failed to report; the lease will expire and the step be retried", e);
         } finally {

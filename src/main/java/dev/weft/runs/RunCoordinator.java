@@ -63,11 +63,22 @@ public class RunCoordinator {
 
     /** Records a worker's result; ignored when the lease is no longer the worker's. */
     public void onResult(ClaimedStep claim, StepResult result) {
+        onResult(claim, result, null);
+    }
+
+    /**
+     * Records a worker's result, and the input the attempt was given, in one transaction; ignored
+     * when the lease is no longer the worker's.
+     */
+    public void onResult(ClaimedStep claim, StepResult result, tools.jackson.databind.JsonNode input) {
         handle(claim.runId(), run -> {
             if (!holdsLease(run, claim.stepId(), claim.leaseToken())) {
                 log.info("discarding result of step '{}' attempt {}: its lease is no longer held", claim.stepId(), claim.attempt());
                 meters.counter("weft.step.stale_results").increment();
                 return null;
+            }
+            if (input != null) {
+                store.recordInput(new StepRef(claim.runId(), claim.stepId()), claim.leaseToken(), input);
             }
             return switch (result) {
                 case StepResult.Succeeded s -> new RunEvent.StepSucceeded(claim.stepId(), claim.attempt(), s.output());
