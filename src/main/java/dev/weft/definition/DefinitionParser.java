@@ -2,7 +2,6 @@ package dev.weft.definition;
 
 import dev.weft.expression.ExpressionEngine;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,9 +24,6 @@ public final class DefinitionParser {
             Set.of("slug", "description", "inputSchema", "steps", "output", "timeout", "budget");
     private static final Set<String> STEP_FIELDS =
             Set.of("id", "type", "dependsOn", "input", "when", "retry", "timeout", "onError", "description");
-    private static final Set<String> RETRY_FIELDS =
-            Set.of("maxAttempts", "initialDelay", "multiplier", "maxDelay", "jitter");
-    private static final Duration MAX_TIMEOUT = Duration.ofDays(7);
 
     private final Predicate<String> knownStepType;
     private final Set<String> stepTypeNames;
@@ -52,9 +48,9 @@ public final class DefinitionParser {
             throw errors.exception();
         }
         checkDepth(doc, errors);
-        unknownFields(doc, WORKFLOW_FIELDS, null, "", errors);
+        DefinitionFields.unknownFields(doc, WORKFLOW_FIELDS, null, "", errors);
 
-        String slug = optionalString(doc, "slug", null, "/slug", errors);
+        String slug = DefinitionFields.optionalString(doc, "slug", null, "/slug", errors);
         if (slug == null && slugRequired) {
             errors.add(null, "slug", "/slug", "REQUIRED", "slug is required");
         } else if (slug != null && (slug.equals("run") || slug.equals("runs"))) {
@@ -63,7 +59,7 @@ public final class DefinitionParser {
             errors.add(null, "slug", "/slug", "INVALID_SLUG",
                     "slug must be 1-100 characters of a-z, 0-9 and '-', starting with a letter or digit");
         }
-        String description = optionalString(doc, "description", null, "/description", errors);
+        String description = DefinitionFields.optionalString(doc, "description", null, "/description", errors);
         JsonNode inputSchema = doc.get("inputSchema");
         if (inputSchema != null && !inputSchema.isObject() && !inputSchema.isBoolean()) {
             errors.add(null, "inputSchema", "/inputSchema", "INVALID_SCHEMA", "inputSchema must be a JSON Schema object");
@@ -72,7 +68,7 @@ public final class DefinitionParser {
             InputSchemas.check(inputSchema).ifPresent(message ->
                     errors.add(null, "inputSchema", "/inputSchema", "INVALID_SCHEMA", message));
         }
-        Duration timeout = duration(doc.get("timeout"), null, "timeout", "/timeout", errors);
+        Duration timeout = DefinitionFields.duration(doc.get("timeout"), null, "timeout", "/timeout", errors);
         // budget.maxCostUsd is read by the AI steps from the stored definition (providers.usage.Budgets).
         JsonNode budget = doc.get("budget");
         if (budget != null && !(budget.isObject() && budget.size() == 1 && budget.path("maxCostUsd").isNumber()
@@ -129,7 +125,7 @@ public final class DefinitionParser {
             } else if (!seen.add(id)) {
                 errors.add(label, "id", base + "/id", "DUPLICATE_STEP_ID", "step id '" + id + "' is used more than once");
             }
-            unknownFields(node, STEP_FIELDS, label, base, errors);
+            DefinitionFields.unknownFields(node, STEP_FIELDS, label, base, errors);
             StepDefinition step = parseStep(node, label, base, id, previous, errors);
             if (step != null) {
                 steps.add(step);
@@ -174,14 +170,14 @@ public final class DefinitionParser {
 
     private StepDefinition parseStep(JsonNode node, String label, String base, String id, String previous,
                                      Errors errors) {
-        String type = optionalString(node, "type", label, base + "/type", errors);
+        String type = DefinitionFields.optionalString(node, "type", label, base + "/type", errors);
         if (type == null) {
             errors.add(label, "type", base + "/type", "REQUIRED", "step type is required");
         } else if (!knownStepType.test(type)) {
             errors.add(label, "type", base + "/type", "UNKNOWN_STEP_TYPE",
                     "unknown step type '" + type + "'; known types: " + String.join(", ", stepTypeNames.stream().sorted().toList()));
         }
-        List<String> dependsOn = dependsOn(node.get("dependsOn"), previous, label, base, errors);
+        List<String> dependsOn = DefinitionFields.dependsOn(node.get("dependsOn"), previous, label, base, errors);
         JsonNode input = node.get("input");
         if (input != null) {
             expressions.checkTemplate(input).forEach(p ->
@@ -198,141 +194,21 @@ public final class DefinitionParser {
                         errors.add(label, "when", base + "/when", "INVALID_EXPRESSION", p.message()));
             }
         }
-        RetryPolicy retry = retry(node.get("retry"), label, base + "/retry", errors);
-        Duration timeout = duration(node.get("timeout"), label, "timeout", base + "/timeout", errors);
-        OnError onError = onError(node.get("onError"), label, base + "/onError", errors);
+        RetryPolicy retry = DefinitionFields.retry(node.get("retry"), label, base + "/retry", errors);
+        Duration timeout = DefinitionFields.duration(node.get("timeout"), label, "timeout", base + "/timeout", errors);
+        OnError onError = DefinitionFields.onError(node.get("onError"), label, base + "/onError", errors);
         if (id == null || type == null) {
             return null;
         }
         return new StepDefinition(id, type, dependsOn, input, when, retry, timeout, onError);
     }
 
-    private static List<String> dependsOn(JsonNode node, String previous, String label, String base, Errors errors) {
-        if (node == null) {
-            return previous == null ? List.of() : List.of(previous);
-        }
-        if (!node.isArray()) {
-            errors.add(label, "dependsOn", base + "/dependsOn", "INVALID_DEPENDS_ON", "dependsOn must be an array of step ids");
-            return List.of();
-        }
-        List<String> deps = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode dep = node.get(i);
-            if (!dep.isString()) {
-                errors.add(label, "dependsOn[" + i + "]", base + "/dependsOn/" + i, "INVALID_DEPENDS_ON", "each dependency must be a step id string");
-            } else if (!deps.contains(dep.asString())) {
-                deps.add(dep.asString());
-            }
-        }
-        return deps;
-    }
 
-    private static RetryPolicy retry(JsonNode node, String label, String pointer, Errors errors) {
-        if (node == null) {
-            return RetryPolicy.DEFAULT;
-        }
-        if (!node.isObject()) {
-            errors.add(label, "retry", pointer, "INVALID_RETRY", "retry must be an object");
-            return RetryPolicy.DEFAULT;
-        }
-        unknownFields(node, RETRY_FIELDS, label, pointer, errors);
-        RetryPolicy d = RetryPolicy.DEFAULT;
-        int maxAttempts = d.maxAttempts();
-        if (node.has("maxAttempts")) {
-            JsonNode m = node.get("maxAttempts");
-            if (!m.isIntegralNumber() || !m.canConvertToInt() || m.asInt() < 1 || m.asInt() > 100) {
-                errors.add(label, "retry.maxAttempts", pointer + "/maxAttempts", "INVALID_RETRY",
-                        "retry.maxAttempts must be an integer from 1 to 100");
-            } else {
-                maxAttempts = m.asInt();
-            }
-        }
-        Duration initial = duration(node.get("initialDelay"), label, "retry.initialDelay", pointer + "/initialDelay", errors);
-        Duration max = duration(node.get("maxDelay"), label, "retry.maxDelay", pointer + "/maxDelay", errors);
-        double multiplier = number(node.get("multiplier"), d.multiplier(), 1.0, 10.0, label, "retry.multiplier",
-                pointer + "/multiplier", errors);
-        double jitter = number(node.get("jitter"), d.jitter(), 0.0, 1.0, label, "retry.jitter", pointer + "/jitter", errors);
-        Duration initialDelay = initial != null ? initial : d.initialDelay();
-        Duration maxDelay = max != null ? max : (initialDelay.compareTo(d.maxDelay()) > 0 ? initialDelay : d.maxDelay());
-        if (maxDelay.compareTo(initialDelay) < 0) {
-            errors.add(label, "retry.maxDelay", pointer + "/maxDelay", "INVALID_RETRY",
-                    "retry.maxDelay must not be shorter than retry.initialDelay");
-        }
-        return new RetryPolicy(maxAttempts, initialDelay, multiplier, maxDelay, jitter);
-    }
 
-    private static OnError onError(JsonNode node, String label, String pointer, Errors errors) {
-        if (node == null) {
-            return OnError.FAIL;
-        }
-        if (node.isString() && node.asString().equals("fail")) {
-            return OnError.FAIL;
-        }
-        if (node.isString() && node.asString().equals("continue")) {
-            return OnError.CONTINUE;
-        }
-        if (node.isObject() && node.size() == 1 && node.path("fallback").isString()) {
-            return new OnError.Fallback(node.get("fallback").asString());
-        }
-        errors.add(label, "onError", pointer, "INVALID_ON_ERROR",
-                "onError must be \"fail\", \"continue\" or {\"fallback\": \"<step id>\"}");
-        return OnError.FAIL;
-    }
 
-    private static Duration duration(JsonNode node, String label, String field, String pointer, Errors errors) {
-        if (node == null) {
-            return null;
-        }
-        if (!node.isString()) {
-            errors.add(label, field, pointer, "INVALID_DURATION", field + " must be an ISO-8601 duration string such as \"PT30S\"");
-            return null;
-        }
-        try {
-            Duration d = Duration.parse(node.asString());
-            if (d.isNegative() || d.compareTo(MAX_TIMEOUT) > 0) {
-                errors.add(label, field, pointer, "INVALID_DURATION", field + " must be between PT0S and P7D");
-                return null;
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            errors.add(label, field, pointer, "INVALID_DURATION",
-                    field + " '" + node.asString() + "' is not an ISO-8601 duration such as \"PT30S\" or \"PT1M30S\"");
-            return null;
-        }
-    }
 
-    private static double number(JsonNode node, double fallback, double min, double max, String label, String field,
-                                 String pointer, Errors errors) {
-        if (node == null) {
-            return fallback;
-        }
-        if (!node.isNumber() || node.asDouble() < min || node.asDouble() > max) {
-            errors.add(label, field, pointer, "INVALID_RETRY", field + " must be a number from " + min + " to " + max);
-            return fallback;
-        }
-        return node.asDouble();
-    }
 
-    private static String optionalString(JsonNode node, String field, String label, String pointer, Errors errors) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            errors.add(label, field, pointer, "INVALID_TYPE", field + " must be a string");
-            return null;
-        }
-        return value.asString();
-    }
 
-    private static void unknownFields(JsonNode node, Set<String> allowed, String label, String base, Errors errors) {
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (!allowed.contains(e.getKey())) {
-                errors.add(label, e.getKey(), base + "/" + e.getKey(), "UNKNOWN_FIELD",
-                        "unknown field '" + e.getKey() + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
-    }
 
     private void checkDepth(JsonNode doc, Errors errors) {
         int depth = JsonDepth.of(doc);
