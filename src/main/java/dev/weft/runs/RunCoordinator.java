@@ -161,11 +161,32 @@ public class RunCoordinator {
         if (outcome == null) {
             return Optional.empty();
         }
-        outcome.ready().forEach(s -> dispatcher.dispatch(s.ref(), s.at()));
-        if (outcome.finished() != null) {
-            recordFinished(outcome.finished());
-        }
+        afterCommit(() -> {
+            outcome.ready().forEach(s -> dispatcher.dispatch(s.ref(), s.at()));
+            if (outcome.finished() != null) {
+                recordFinished(outcome.finished());
+            }
+        });
         return Optional.of(outcome.status());
+    }
+
+    /**
+     * Runs {@code action} once the decisions are committed: at once when this call had its own
+     * transaction, or when the caller's transaction commits when it joined one (a worker must not
+     * be told about a step before it can see it).
+     */
+    private static void afterCommit(Runnable action) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            action.run();
+                        }
+                    });
+        } else {
+            action.run();
+        }
     }
 
     private static boolean holdsLease(RunRecord run, String stepId, String token) {

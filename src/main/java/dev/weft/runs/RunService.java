@@ -23,20 +23,17 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Accepts runs: resolves the definition, validates the input, applies idempotency, stores the run
- * as {@code pending} and starts it once the insert has committed. A crash between the two leaves a
- * pending run that the maintenance loop starts.
+ * Accepts runs: resolves the definition, validates the input, applies idempotency, and stores and
+ * starts the run in one transaction (the answer still says {@code pending}: accepted, not yet
+ * done). Runs left pending by anything else are started by the maintenance loop.
  */
 @Service
 public class RunService {
@@ -49,7 +46,6 @@ public class RunService {
     private final Clock clock;
     private final OutboundPolicy outbound;
     private final io.micrometer.core.instrument.MeterRegistry meters;
-    private final java.util.concurrent.ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
 
     public RunService(RunStore store, DefinitionService definitions, RunCoordinator coordinator, TransactionTemplate tx,
                       DefinitionLimits limits, Clock clock, OutboundPolicy outbound,
@@ -95,12 +91,7 @@ public class RunService {
         try {
             tx.executeWithoutResult(status -> {
                 store.insert(run);
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        starter.submit(() -> coordinator.start(run.id()));
-                    }
-                });
+                coordinator.start(run.id()); // same transaction: one commit accepts and starts the run
             });
         } catch (DuplicateKeyException e) {
             RunRecord winner = store.findByIdempotencyKey(appId, idempotencyKey).orElseThrow(() -> e);
