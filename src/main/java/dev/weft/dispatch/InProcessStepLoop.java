@@ -11,7 +11,7 @@ import org.springframework.context.SmartLifecycle;
  * {@link StepWorker} claim and execute each on a virtual thread, at most
  * {@code weft.engine.max-concurrent-steps} at once.
  */
-public class InProcessStepLoop implements SmartLifecycle {
+public class InProcessStepLoop implements SmartLifecycle, LocalContinuation {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessStepLoop.class);
 
@@ -46,6 +46,39 @@ public class InProcessStepLoop implements SmartLifecycle {
                 log.error("dispatch loop error", e);
             }
         }
+    }
+
+    @Override
+    public java.util.Optional<dev.weft.store.ClaimedStep> tryClaim(StepRef ref) {
+        if (!running || !permits.tryAcquire()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            java.util.Optional<dev.weft.store.ClaimedStep> claim = worker.claim(ref);
+            if (claim.isEmpty()) {
+                permits.release();
+            }
+            return claim;
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public void execute(dev.weft.store.ClaimedStep claim) {
+        try {
+            worker.executeAsync(claim, permits::release);
+        } catch (RuntimeException e) { // rejected while shutting down: the lease expires, recovery requeues it
+            permits.release();
+            log.warn("could not start step '{}' of run {}", claim.stepId(), claim.runId(), e);
+        }
+    }
+
+    @Override
+    public void release(dev.weft.store.ClaimedStep claim) {
+        worker.forget(claim);
+        permits.release();
     }
 
     @Override

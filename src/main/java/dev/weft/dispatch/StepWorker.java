@@ -140,6 +140,11 @@ public class StepWorker implements SmartLifecycle {
         }
     }
 
+    /** A claim whose transaction rolled back: this process no longer holds its lease. */
+    public void forget(ClaimedStep claim) {
+        held.remove(claim.leaseToken());
+    }
+
     /** Lease tokens of the steps this process is executing right now. */
     public Set<String> heldLeases() {
         return Set.copyOf(held);

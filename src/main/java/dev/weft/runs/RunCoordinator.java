@@ -44,9 +44,12 @@ public class RunCoordinator {
     private final Clock clock;
     private final List<RunFinishedListener> listeners;
     private final MeterRegistry meters;
+    private final org.springframework.beans.factory.ObjectProvider<dev.weft.dispatch.LocalContinuation> continuation;
 
     public RunCoordinator(RunStore store, Decider decider, RunStates states, StepDispatcher dispatcher,
-                          TransactionTemplate tx, Clock clock, List<RunFinishedListener> listeners, MeterRegistry meters) {
+                          TransactionTemplate tx, Clock clock, List<RunFinishedListener> listeners, MeterRegistry meters,
+                          org.springframework.beans.factory.ObjectProvider<dev.weft.dispatch.LocalContinuation> continuation) {
+        this.continuation = continuation;
         this.store = store;
         this.decider = decider;
         this.states = states;
@@ -146,7 +149,7 @@ public class RunCoordinator {
             if (decisions.isEmpty()) {
                 return new Outcome(run.status(), List.of(), null);
             }
-            List<ScheduledStep> ready = store.apply(run, decisions, now);
+            List<ScheduledStep> ready = continueLocally(store.apply(run, decisions, now), now);
             ready.forEach(s -> dispatcher.recordInTransaction(s.ref(), s.at()));
             RunStatus after = finalStatus(run.status(), decisions);
             RunRecord finished = null;
@@ -168,6 +171,39 @@ public class RunCoordinator {
             }
         });
         return Optional.of(outcome.status());
+    }
+
+    /**
+     * Claims the steps that became ready now for this process, in this same transaction, where it
+     * has free slots; they start right after the commit. Returns the steps left to dispatch.
+     */
+    private List<ScheduledStep> continueLocally(List<ScheduledStep> ready, Instant now) {
+        dev.weft.dispatch.LocalContinuation local = continuation.getIfAvailable();
+        if (local == null || ready.isEmpty()
+                || !org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            return ready;
+        }
+        List<ScheduledStep> rest = new java.util.ArrayList<>();
+        List<ClaimedStep> claimed = new java.util.ArrayList<>();
+        for (ScheduledStep step : ready) {
+            Optional<ClaimedStep> claim = step.at().isAfter(now) ? Optional.empty() : local.tryClaim(step.ref());
+            claim.ifPresentOrElse(claimed::add, () -> rest.add(step));
+        }
+        if (!claimed.isEmpty()) {
+            meters.counter("weft.steps.continued_locally").increment(claimed.size());
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            if (status == STATUS_COMMITTED) {
+                                claimed.forEach(local::execute);
+                            } else {
+                                claimed.forEach(local::release);
+                            }
+                        }
+                    });
+        }
+        return rest;
     }
 
     /**

@@ -35,6 +35,29 @@ abstract class OperationsTest extends ApiTestBase {
         assertThat(step(run, "wait").get("status").asString()).isEqualTo("cancelled");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.weft.dispatch.StepDispatcher dispatcher;
+
+    @Test
+    void withInProcessDispatchTheNextStepsAreClaimedInTheTransactionThatMadeThemReady() {
+        double before = meters.counter("weft.steps.continued_locally").count();
+
+        String runId = start("""
+                {"plan": {"steps": [{"id": "a", "type": "transform"}, {"id": "b", "type": "transform"},
+                                    {"id": "c", "type": "transform"}]}}""");
+        awaitStatus(runId, "completed");
+
+        double continued = meters.counter("weft.steps.continued_locally").count() - before;
+        if (dispatcher.getClass().getPackageName().endsWith(".kafka")) {
+            assertThat(continued).as("Kafka dispatch leaves ready steps to any worker").isZero();
+        } else {
+            assertThat(continued).as("all three steps start without a dispatch round trip").isGreaterThanOrEqualTo(3);
+        }
+    }
+
     @Test
     void healthMetricsAndTheOpenApiDescriptionAreServed() {
         String runId = start("{\"plan\": {\"steps\": [{\"id\": \"a\", \"type\": \"transform\"}]}}");

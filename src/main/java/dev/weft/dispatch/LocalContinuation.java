@@ -1,0 +1,26 @@
+package dev.weft.dispatch;
+
+import dev.weft.store.ClaimedStep;
+import dev.weft.store.StepRef;
+import java.util.Optional;
+
+/**
+ * Lets the transaction that makes a step ready also claim it for this process, when this process
+ * has a free execution slot: the step then starts right after that commit, with no dispatch round
+ * trip and no claim transaction of its own. Offered only by in-process dispatch; with Kafka, ready
+ * steps go to whichever worker takes the message.
+ */
+public interface LocalContinuation {
+
+    /**
+     * Claims the step inside the caller's transaction if a slot is free; the slot is held until
+     * {@link #execute} or {@link #release} is called.
+     */
+    Optional<ClaimedStep> tryClaim(StepRef ref);
+
+    /** After the commit: execute a claimed step on a virtual thread, then free its slot. */
+    void execute(ClaimedStep claim);
+
+    /** The claiming transaction rolled back: free the slot. */
+    void release(ClaimedStep claim);
+}
