@@ -31,6 +31,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile Thread thread;
     private volatile boolean running;
+    /** Passes in a row in which a publish failed; while above 0 the relay probes with one row at a time. */
+    private volatile int failedPasses;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     public OutboxRelay(DispatchOutbox outbox, StepPublisher publisher, TransactionTemplate tx,
                        KafkaDispatchProperties properties, Clock clock) {
@@ -57,7 +60,15 @@ public class OutboxRelay implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                wakeUps.tryAcquire(properties.relayInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (failedPasses > 0) {
+                    // The broker is unreachable from here: hold at most one row's lock at a time and
+                    // back off, so relays of processes that can publish take the rest meanwhile.
+                    long backoff = Math.min(MAX_BACKOFF_MILLIS,
+                            properties.relayInterval().toMillis() << Math.min(failedPasses, 10));
+                    TimeUnit.MILLISECONDS.sleep(backoff);
+                } else {
+                    wakeUps.tryAcquire(properties.relayInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
                 wakeUps.drainPermits();
                 while (running && relayOnce() == properties.relayBatch()) {
                     // a full batch: there may be more
@@ -73,7 +84,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** One pass: publishes up to a batch of due rows; @return how many were published and deleted. */
     int relayOnce() {
         Integer sent = tx.execute(status -> {
-            List<DispatchOutbox.Entry> due = outbox.lockDue(clock.instant(), properties.relayBatch());
+            int limit = failedPasses > 0 ? 1 : properties.relayBatch();
+            List<DispatchOutbox.Entry> due = outbox.lockDue(clock.instant(), limit);
             List<CompletableFuture<?>> sends = new ArrayList<>(due.size());
             for (DispatchOutbox.Entry entry : due) {
                 sends.add(publisher.publish(entry.message()));
@@ -85,6 +97,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
             outbox.delete(acknowledged);
+            failedPasses = acknowledged.size() < due.size() ? failedPasses + 1 : 0;
             return acknowledged.size();
         });
         return sent == null ? 0 : sent;
