@@ -27,19 +27,16 @@ import tools.jackson.databind.JsonNode;
  * <p>Caveat: the dimension check is per process; two processes writing vectors of different sizes
  * into the same empty collection at the same instant could both succeed.
  */
-public class JdbcVectorIndex implements VectorIndex {
+public class JdbcVectorIndex extends RowBackedVectorIndex {
 
     public static final String ENGINE = "exact-in-memory";
 
     private record Key(String appId, String collection) {}
 
-    private final VectorRows rows;
-    private final Clock clock;
     private final ConcurrentMap<Key, Segment> segments = new ConcurrentHashMap<>();
 
     public JdbcVectorIndex(JdbcClient jdbc, Clock clock) {
-        this.rows = new VectorRows(jdbc);
-        this.clock = clock;
+        super(jdbc, clock);
     }
 
     @Override
@@ -85,20 +82,8 @@ public class JdbcVectorIndex implements VectorIndex {
         });
     }
 
-    @Override
-    public Optional<VectorDocument> get(String appId, String collection, String docId) {
-        return CollectionName.isValid(collection) ? rows.get(appId, collection, docId) : Optional.empty();
-    }
 
-    @Override
-    public List<VectorDocument> list(String appId, String collection, String afterDocId, int limit) {
-        return CollectionName.isValid(collection) ? rows.page(appId, collection, afterDocId, limit) : List.of();
-    }
 
-    @Override
-    public List<CollectionInfo> collections(String appId) {
-        return rows.collections(appId);
-    }
 
     @Override
     public String engine() {
@@ -107,11 +92,7 @@ public class JdbcVectorIndex implements VectorIndex {
 
     @Override
     public List<Match> query(String appId, String collection, float[] vector, int topK, JsonNode filter) {
-        if (topK < 1) {
-            throw new IllegalArgumentException("topK must be at least 1");
-        }
-        Vectors.check(vector);
-        MetadataFilter parsed = MetadataFilter.parse(filter);
+        MetadataFilter parsed = checkQuery(vector, topK, filter);
         if (!CollectionName.isValid(collection)) {
             return List.of();
         }

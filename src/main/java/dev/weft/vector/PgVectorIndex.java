@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Not exercised by the test suite (pgvector is not packaged for the build machine's PostgreSQL);
  * its SQL is unit-tested.
  */
-public class PgVectorIndex implements VectorIndex {
+public class PgVectorIndex extends RowBackedVectorIndex {
 
     public static final String ENGINE = "pgvector";
     /** pgvector cannot index larger {@code vector}s with HNSW; those collections are scanned. */
@@ -32,14 +32,11 @@ public class PgVectorIndex implements VectorIndex {
     private static final Logger log = LoggerFactory.getLogger(PgVectorIndex.class);
 
     private final JdbcClient jdbc;
-    private final VectorRows rows;
-    private final Clock clock;
     private final Set<Integer> indexed = ConcurrentHashMap.newKeySet();
 
     private PgVectorIndex(JdbcClient jdbc, Clock clock) {
+        super(jdbc, clock);
         this.jdbc = jdbc;
-        this.rows = new VectorRows(jdbc);
-        this.clock = clock;
     }
 
     /**
@@ -108,20 +105,8 @@ public class PgVectorIndex implements VectorIndex {
         return CollectionName.isValid(collection) && rows.delete(appId, collection, docId);
     }
 
-    @Override
-    public Optional<VectorDocument> get(String appId, String collection, String docId) {
-        return CollectionName.isValid(collection) ? rows.get(appId, collection, docId) : Optional.empty();
-    }
 
-    @Override
-    public List<VectorDocument> list(String appId, String collection, String afterDocId, int limit) {
-        return CollectionName.isValid(collection) ? rows.page(appId, collection, afterDocId, limit) : List.of();
-    }
 
-    @Override
-    public List<CollectionInfo> collections(String appId) {
-        return rows.collections(appId);
-    }
 
     @Override
     public String engine() {
@@ -130,11 +115,7 @@ public class PgVectorIndex implements VectorIndex {
 
     @Override
     public List<Match> query(String appId, String collection, float[] vector, int topK, JsonNode filter) {
-        if (topK < 1) {
-            throw new IllegalArgumentException("topK must be at least 1");
-        }
-        Vectors.check(vector);
-        MetadataFilter parsed = MetadataFilter.parse(filter);
+        MetadataFilter parsed = checkQuery(vector, topK, filter);
         if (!CollectionName.isValid(collection)) {
             return List.of();
         }
