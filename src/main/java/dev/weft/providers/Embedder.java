@@ -19,4 +19,18 @@ public interface Embedder {
     default Embedded embedCounted(String text) {
         return new Embedded(embed(text), 0);
     }
+
+    /** A unit-length copy of {@code v} (all zeros stays all zeros): what every embedder returns. */
+    static float[] unitLength(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += (double) x * x;
+        }
+        double norm = Math.sqrt(sum);
+        float[] out = v.clone();
+        for (int i = 0; norm > 0 && i < out.length; i++) {
+            out[i] = (float) (out[i] / norm);
+        }
+        return out;
+    }
 }

@@ -66,7 +66,7 @@ public final class LocalEmbedder implements Embedder {
             throw new ProviderException(false, "EMBEDDING_FAILED",
                     "Expected " + DIMENSIONS + " dimensions but the model returned " + vector.length);
         }
-        return normalise(vector);
+        return Embedder.unitLength(vector); // the model already normalises; the port promises it
     }
 
     /** Eagerly loads the model, e.g. at start-up to avoid a slow first step. */
@@ -91,22 +91,5 @@ public final class LocalEmbedder implements Embedder {
             }
         }
         return loaded;
-    }
-
-    /** The model already normalises, but the port promises unit length, so make it explicit. */
-    static float[] normalise(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += (double) x * x;
-        }
-        double norm = Math.sqrt(sum);
-        float[] out = v.clone();
-        if (norm == 0) {
-            return out;
-        }
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (out[i] / norm);
-        }
-        return out;
     }
 }
