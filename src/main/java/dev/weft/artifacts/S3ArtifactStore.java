@@ -20,18 +20,17 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * so a row always points at a complete object; S3 PUTs are atomic, so there is no half-written state.
  * Transport failures surface as {@link UncheckedIOException}, which step handlers treat as retryable.
  */
-public class S3ArtifactStore implements ArtifactStore {
+public class S3ArtifactStore extends RowBackedArtifactStore {
 
-    private final ArtifactRows rows;
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
 
     public S3ArtifactStore(JdbcClient jdbc, Clock clock, long maxBytes, S3Client s3, String bucket, String prefix) {
+        super(jdbc, clock, maxBytes);
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("weft.artifacts.s3.bucket must be set when weft.artifacts.store=s3");
         }
-        this.rows = new ArtifactRows(jdbc, clock, maxBytes);
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix == null ? "" : prefix;
@@ -52,34 +51,24 @@ public class S3ArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public Artifact put(String appId, String runId, String stepId, String contentType, byte[] bytes) {
-        Artifact artifact = rows.prepare(appId, runId, stepId, contentType, bytes);
-        String key = objectKey(artifact);
+    protected String keyOf(Artifact artifact) {
+        return objectKey(artifact);
+    }
+
+    @Override
+    protected void writeBytes(String key, Artifact artifact, byte[] bytes) {
         try {
-            s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType).contentLength((long) bytes.length),
+            s3.putObject(p -> p.bucket(bucket).key(key).contentType(artifact.contentType())
+                            .contentLength((long) bytes.length),
                     RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
             throw new UncheckedIOException("could not store artifact " + artifact.id() + " in bucket " + bucket,
                     new IOException(e.getMessage(), e));
         }
-        rows.insert(artifact, key);
-        return artifact;
     }
 
-    @Override
-    public Optional<Artifact> find(String appId, String artifactId) {
-        return rows.find(appId, artifactId);
-    }
 
-    @Override
-    public Optional<Artifact> findByStep(String appId, String runId, String stepId) {
-        return rows.findByStep(appId, runId, stepId);
-    }
 
-    @Override
-    public List<Artifact> list(String appId, String runId, String afterId, int limit) {
-        return rows.list(appId, runId, afterId, limit);
-    }
 
     @Override
     public byte[] read(Artifact artifact) {
