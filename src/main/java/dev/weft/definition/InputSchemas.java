@@ -21,14 +21,14 @@ public final class InputSchemas {
             SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
     private static final int CACHE_LIMIT = 2_000;
-    private static final ConcurrentMap<String, Schema> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<Identity, Schema> CACHE = new ConcurrentHashMap<>();
 
     private InputSchemas() {}
 
     /** A problem that makes the schema unusable, or empty when it loads. */
     public static Optional<String> check(JsonNode schema) {
         try {
-            compile(schema).validate(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            REGISTRY.getSchema(schema).validate(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of("inputSchema is not a usable JSON Schema: " + e.getMessage());
@@ -43,17 +43,35 @@ public final class InputSchemas {
                 .toList();
     }
 
+    /**
+     * Step types and parsed definitions hand over the same schema instance every time, so the
+     * cache is keyed by identity: no serialisation or deep comparison on the hot path.
+     */
     private static Schema compile(JsonNode schema) {
-        String key = schema.toString();
+        Identity key = new Identity(schema);
         Schema cached = CACHE.get(key);
         if (cached != null) {
             return cached;
         }
         Schema compiled = REGISTRY.getSchema(schema);
-        if (CACHE.size() < CACHE_LIMIT) {
-            CACHE.put(key, compiled);
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear(); // one-off plans leave instances that are never asked for again
         }
+        CACHE.put(key, compiled);
         return compiled;
+    }
+
+    /** A map key that is equal only to the very same node. */
+    private record Identity(JsonNode node) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && other.node == node;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(node);
+        }
     }
 
     private static String location(Error e) {
