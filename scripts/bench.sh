@@ -34,8 +34,15 @@ mvn_locked -Dmaven.test.skip=true package
 mvn_locked -f benchmarks/pom.xml clean package
 JAR="$(ls "$ROOT"/target/weft-*.jar | grep -v original | head -1)"
 
+# The broker is needed only when the distributed mode is among the chosen modes (all by default).
+NEEDS_KAFKA=1
+for arg in "$@"; do
+  if [[ "$arg" == --modes=* && "$arg" != *distributed* && "$arg" != *kafka* ]]; then NEEDS_KAFKA=0; fi
+done
+[[ "${WEFT_BENCH_NO_KAFKA:-}" == "1" ]] && NEEDS_KAFKA=0
+
 KAFKA_ARG=""
-if [[ "${WEFT_BENCH_NO_KAFKA:-}" != "1" ]]; then
+if [[ "$NEEDS_KAFKA" == "1" ]]; then
   echo "[bench] starting a throwaway Kafka broker on 127.0.0.1:$KAFKA_PORT ($WEFT_KAFKA_HOME)"
   "$ROOT/scripts/kafka-local.sh" stop >/dev/null 2>&1 || true
   rm -rf "$WEFT_KAFKA_HOME/data" "$WEFT_KAFKA_HOME/server.properties" "$WEFT_KAFKA_HOME/kafka.log"

@@ -58,8 +58,9 @@ final class ArtifactRows {
     }
 
     Optional<Artifact> find(String appId, String artifactId) {
-        return jdbc.sql(COLUMNS + " WHERE id = ? AND app_id = ?").params(artifactId, appId)
-                .query(ArtifactRows::row).optional();
+        // by the primary key, the app compared here (see JdbcRunStore.find for why not both in SQL)
+        return jdbc.sql(COLUMNS + " WHERE id = ?").param(artifactId)
+                .query(ArtifactRows::row).optional().filter(a -> a.appId().equals(appId));
     }
 
     Optional<Artifact> findByStep(String appId, String runId, String stepId) {

@@ -54,7 +54,7 @@ public class InProcessStepLoop implements SmartLifecycle, LocalContinuation {
             return java.util.Optional.empty();
         }
         try {
-            java.util.Optional<dev.weft.store.ClaimedStep> claim = worker.claim(ref);
+            java.util.Optional<dev.weft.store.ClaimedStep> claim = worker.claimInCurrentTransaction(ref);
             if (claim.isEmpty()) {
                 permits.release();
             }

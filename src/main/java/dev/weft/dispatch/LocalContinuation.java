@@ -14,7 +14,8 @@ public interface LocalContinuation {
 
     /**
      * Claims the step inside the caller's transaction if a slot is free; the slot is held until
-     * {@link #execute} or {@link #release} is called.
+     * {@link #execute} or {@link #release} is called. The claim comes without its run: the caller,
+     * which holds the run's lock, attaches it.
      */
     Optional<ClaimedStep> tryClaim(StepRef ref);
 

@@ -25,6 +25,7 @@ public class Maintenance {
     private final RunCoordinator coordinator;
     private final EngineProperties properties;
     private final Clock clock;
+    private Instant leasesRenewedAt = Instant.MIN;
 
     public Maintenance(JdbcRunStore store, StepDispatcher dispatcher, StepWorker worker, RunCoordinator coordinator,
                        EngineProperties properties, Clock clock) {
@@ -44,13 +45,26 @@ public class Maintenance {
         }
     }
 
+    /**
+     * Every third of the lease, not every pass: a lease is taken for the whole term at the claim,
+     * so renewing it then keeps every held lease at least two thirds of a term ahead.
+     */
+    private void renewLeasesWhenDue(Instant now) {
+        if (now.isBefore(leasesRenewedAt.plus(properties.lease().dividedBy(3)))) {
+            return;
+        }
+        var held = worker.heldLeases();
+        if (!held.isEmpty()) {
+            store.renewLeases(held, properties.lease());
+        }
+        leasesRenewedAt = now;
+    }
+
     @Scheduled(fixedDelayString = "${weft.engine.poll-interval:PT0.5S}", initialDelayString = "PT0.2S")
     public void tick() {
         try {
             Instant now = clock.instant();
-            if (!worker.heldLeases().isEmpty()) {
-                store.renewLeases(worker.heldLeases(), properties.lease());
-            }
+            renewLeasesWhenDue(now);
             for (RunStore.ExpiredLease lease : store.expiredLeases(BATCH)) {
                 coordinator.onInterrupted(lease.ref(), lease.attempt(), lease.leaseToken());
             }

@@ -76,6 +76,16 @@ public class StepWorker implements SmartLifecycle {
         return claimed;
     }
 
+    /**
+     * Claims the step inside the caller's transaction without reading its run: for a caller that
+     * holds the run's lock and attaches the run itself ({@link ClaimedStep#withRun}).
+     */
+    public Optional<ClaimedStep> claimInCurrentTransaction(StepRef ref) {
+        Optional<ClaimedStep> claimed = store.claim(ref, owner, clock.instant(), properties.lease());
+        claimed.ifPresent(c -> held.add(c.leaseToken()));
+        return claimed;
+    }
+
     /** Claims and executes the step on a virtual thread, then runs {@code done}. */
     public void runAsync(StepRef ref, Runnable done) {
         threads.execute(() -> {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -64,6 +65,14 @@ public class RunCoordinator {
         handle(runId, run -> new RunEvent.Started());
     }
 
+    /**
+     * Starts a run inserted in the caller's transaction, which therefore holds its row lock: the run
+     * is not read back.
+     */
+    public void startInserted(RunRecord inserted) {
+        handle(inserted.id(), () -> Optional.of(inserted), run -> new RunEvent.Started());
+    }
+
     /** Records a worker's result; ignored when the lease is no longer the worker's. */
     public void onResult(ClaimedStep claim, StepResult result) {
         onResult(claim, result, null);
@@ -74,14 +83,13 @@ public class RunCoordinator {
      * when the lease is no longer the worker's.
      */
     public void onResult(ClaimedStep claim, StepResult result, tools.jackson.databind.JsonNode input) {
-        handle(claim.runId(), run -> {
+        RunStore.AttemptInput recorded = input == null ? null
+                : new RunStore.AttemptInput(new StepRef(claim.runId(), claim.stepId()), claim.leaseToken(), input);
+        handle(claim.runId(), () -> store.lock(claim.runId()), recorded, run -> {
             if (!holdsLease(run, claim.stepId(), claim.leaseToken())) {
                 log.info("discarding result of step '{}' attempt {}: its lease is no longer held", claim.stepId(), claim.attempt());
                 meters.counter("weft.step.stale_results").increment();
                 return null;
-            }
-            if (input != null) {
-                store.recordInput(new StepRef(claim.runId(), claim.stepId()), claim.leaseToken(), input);
             }
             return switch (result) {
                 case StepResult.Succeeded s -> new RunEvent.StepSucceeded(claim.stepId(), claim.attempt(), s.output());
@@ -120,10 +128,25 @@ public class RunCoordinator {
     }
 
     private Optional<RunStatus> handle(String runId, Function<RunRecord, RunEvent> eventFor) {
+        return handle(runId, () -> store.lock(runId), null, eventFor);
+    }
+
+    private Optional<RunStatus> handle(String runId, Supplier<Optional<RunRecord>> lock,
+                                       Function<RunRecord, RunEvent> eventFor) {
+        return handle(runId, lock, null, eventFor);
+    }
+
+    /**
+     * @param lock     takes the run's row lock and reads the run with its steps
+     * @param recorded the input of the attempt whose result the event reports, stored with the decisions
+     *                 (only when the event is acted on); null when there is none
+     */
+    private Optional<RunStatus> handle(String runId, Supplier<Optional<RunRecord>> lock, RunStore.AttemptInput recorded,
+                                       Function<RunRecord, RunEvent> eventFor) {
         String previous = org.slf4j.MDC.get("runId");
         org.slf4j.MDC.put("runId", runId);
         try {
-            return handleLogged(runId, eventFor);
+            return handleLogged(runId, lock, recorded, eventFor);
         } finally {
             if (previous == null) {
                 org.slf4j.MDC.remove("runId");
@@ -133,9 +156,10 @@ public class RunCoordinator {
         }
     }
 
-    private Optional<RunStatus> handleLogged(String runId, Function<RunRecord, RunEvent> eventFor) {
+    private Optional<RunStatus> handleLogged(String runId, Supplier<Optional<RunRecord>> lock,
+                                             RunStore.AttemptInput recorded, Function<RunRecord, RunEvent> eventFor) {
         Outcome outcome = tx.execute(status -> {
-            Optional<RunRecord> locked = store.lock(runId);
+            Optional<RunRecord> locked = lock.get();
             if (locked.isEmpty()) {
                 return null;
             }
@@ -147,11 +171,16 @@ public class RunCoordinator {
             Instant now = clock.instant();
             List<Decision> decisions = decider.decide(states.of(run), event, now);
             if (decisions.isEmpty()) {
+                if (recorded != null) {
+                    store.recordInput(recorded.ref(), recorded.leaseToken(), recorded.input());
+                }
                 return new Outcome(run.status(), List.of(), null);
             }
-            List<ScheduledStep> ready = continueLocally(store.apply(run, decisions, now), now);
-            ready.forEach(s -> dispatcher.recordInTransaction(s.ref(), s.at()));
             RunStatus after = finalStatus(run.status(), decisions);
+            List<ScheduledStep> queued = recorded == null ? store.apply(run, decisions, now)
+                    : store.apply(run, decisions, now, recorded);
+            List<ScheduledStep> ready = continueLocally(run, after, queued, now);
+            ready.forEach(s -> dispatcher.recordInTransaction(s.ref(), s.at()));
             RunRecord finished = null;
             if (after != run.status() && after.isTerminal()) {
                 finished = store.find(run.appId(), runId, true).orElseThrow();
@@ -177,19 +206,22 @@ public class RunCoordinator {
      * Claims the steps that became ready now for this process, in this same transaction, where it
      * has free slots; they start right after the commit. Returns the steps left to dispatch.
      */
-    private List<ScheduledStep> continueLocally(List<ScheduledStep> ready, Instant now) {
+    private List<ScheduledStep> continueLocally(RunRecord run, RunStatus after, List<ScheduledStep> ready, Instant now) {
         dev.weft.dispatch.LocalContinuation local = continuation.getIfAvailable();
-        if (local == null || ready.isEmpty()
+        if (local == null || ready.isEmpty() || after != RunStatus.RUNNING
                 || !org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             return ready;
         }
         List<ScheduledStep> rest = new java.util.ArrayList<>();
-        List<ClaimedStep> claimed = new java.util.ArrayList<>();
+        List<ClaimedStep> claims = new java.util.ArrayList<>();
         for (ScheduledStep step : ready) {
             Optional<ClaimedStep> claim = step.at().isAfter(now) ? Optional.empty() : local.tryClaim(step.ref());
-            claim.ifPresentOrElse(claimed::add, () -> rest.add(step));
+            claim.ifPresentOrElse(claims::add, () -> rest.add(step));
         }
-        if (!claimed.isEmpty()) {
+        if (!claims.isEmpty()) {
+            // one read of the steps for all the claims; the run row is the one locked above, now running
+            RunRecord snapshot = run.withStatus(RunStatus.RUNNING).withSteps(store.steps(run.id()));
+            List<ClaimedStep> claimed = claims.stream().map(c -> c.withRun(snapshot)).toList();
             meters.counter("weft.steps.continued_locally").increment(claimed.size());
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {

@@ -75,7 +75,8 @@ public class RunService {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ApiProblem.invalidField("idempotencyKey", "must be 1 to 200 characters");
         }
-        String hash = requestHash(request, input);
+        // the hash only tells an idempotent replay from a reuse of its key for a different request
+        String hash = idempotencyKey == null ? null : requestHash(request, input);
         if (idempotencyKey != null) {
             var existing = store.findByIdempotencyKey(appId, idempotencyKey);
             if (existing.isPresent()) {
@@ -88,17 +89,18 @@ public class RunService {
                 request.webhookUrl(), idempotencyKey, hash, now,
                 def.timeout() == null ? null : now.plus(def.timeout()),
                 def.steps().stream().map(s -> new NewRun.StepSeed(s.id(), s.type())).toList());
+        RunRecord inserted = run.asInserted();
         try {
             tx.executeWithoutResult(status -> {
                 store.insert(run);
-                coordinator.start(run.id()); // same transaction: one commit accepts and starts the run
+                coordinator.startInserted(inserted); // same transaction: one commit accepts and starts the run
             });
         } catch (DuplicateKeyException e) {
             RunRecord winner = store.findByIdempotencyKey(appId, idempotencyKey).orElseThrow(() -> e);
             return replay(winner, hash);
         }
         meters.counter("weft.runs.submitted").increment();
-        return new Submitted(store.find(appId, run.id(), false).orElseThrow(), true);
+        return new Submitted(inserted.withSteps(List.of()), true); // the answer says pending: accepted, not done
     }
 
     private static Submitted replay(RunRecord existing, String hash) {

@@ -31,7 +31,11 @@ final class DecisionWriter {
         this.store = store;
     }
 
-    List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now) {
+    /**
+     * @param input the input of the attempt whose success is among the decisions, stored in the same
+     *              statement as the result; null when there is none to store
+     */
+    List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now, RunStore.AttemptInput input) {
         String runId = before.id();
         RunStatus[] runStatus = {before.status()};
         Map<String, StepRecord> steps = new HashMap<>();
@@ -65,10 +69,14 @@ final class DecisionWriter {
                 }
                 case Decision.RecordSuccess s -> {
                     step(runId, current, s.stepId(), StepStatus.SUCCEEDED);
+                    boolean withInput = input != null && input.ref().stepId().equals(s.stepId());
                     jdbc.sql("UPDATE run_steps SET status = 'succeeded', output = ?, error = NULL, finished_at = ?, "
-                                    + "lease_token = NULL, lease_owner = NULL, lease_until = NULL "
-                                    + "WHERE run_id = ? AND step_id = ?")
-                            .params(Json.write(s.output()), ts(now), runId, s.stepId()).update();
+                                    + "lease_token = NULL, lease_owner = NULL, lease_until = NULL"
+                                    + (withInput ? ", input = ?" : "") + " WHERE run_id = ? AND step_id = ?")
+                            .params(withInput
+                                    ? List.of(Json.write(s.output()), ts(now), Json.write(input.input()), runId, s.stepId())
+                                    : List.of(Json.write(s.output()), ts(now), runId, s.stepId()))
+                            .update();
                     event(runId, "step.succeeded", s.stepId(), steps.get(s.stepId()).attempt(), null, now);
                 }
                 case Decision.ScheduleRetry r -> {

@@ -27,6 +27,18 @@ public enum Dialect {
     }
 
     /**
+     * An {@code UPDATE} that also returns {@code columns} of the rows it changed, in one round trip:
+     * {@code RETURNING} on PostgreSQL, a data change delta table on H2. The update names its table
+     * {@code u} ({@code UPDATE run_steps u SET ...}) and the columns refer to it the same way.
+     */
+    public String updateReturning(String update, String columns) {
+        return switch (this) {
+            case POSTGRESQL -> update + " RETURNING " + columns;
+            case H2 -> "SELECT " + columns + " FROM FINAL TABLE (" + update + ") u";
+        };
+    }
+
+    /**
      * The database's current time plus a number of milliseconds given as one {@code ?} parameter (a
      * long). Leases are measured by this clock, so processes whose own clocks disagree still agree
      * on when a lease ends.

@@ -1,5 +1,7 @@
 package dev.weft.store;
 
+import dev.weft.engine.RunStatus;
+import dev.weft.engine.StepStatus;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -10,4 +12,12 @@ public record NewRun(String id, String appId, String workflowSlug, Integer workf
                      Instant createdAt, Instant deadline, List<StepSeed> steps) {
 
     public record StepSeed(String stepId, String type) {}
+
+    /** The run as {@link RunStore#insert} stores it: pending, every step pending. */
+    public RunRecord asInserted() {
+        List<StepRecord> seeded = steps.stream().map(s -> new StepRecord(s.stepId(), s.type(), StepStatus.PENDING, 0, 0,
+                null, null, null, null, null, null, null, null, null, null)).toList();
+        return new RunRecord(id, appId, workflowSlug, workflowVersion, definition, RunStatus.PENDING, input, null, null,
+                webhookUrl, idempotencyKey, requestHash, createdAt, null, null, deadline, seeded);
+    }
 }

@@ -11,6 +11,11 @@ public record RunRecord(String id, String appId, String workflowSlug, Integer wo
                         String idempotencyKey, String requestHash, Instant createdAt, Instant startedAt,
                         Instant finishedAt, Instant deadline, List<StepRecord> steps) {
 
+    public RunRecord withStatus(RunStatus newStatus) {
+        return new RunRecord(id, appId, workflowSlug, workflowVersion, definition, newStatus, input, output, error,
+                webhookUrl, idempotencyKey, requestHash, createdAt, startedAt, finishedAt, deadline, steps);
+    }
+
     public RunRecord withSteps(List<StepRecord> newSteps) {
         return new RunRecord(id, appId, workflowSlug, workflowVersion, definition, status, input, output, error,
                 webhookUrl, idempotencyKey, requestHash, createdAt, startedAt, finishedAt, deadline, newSteps);

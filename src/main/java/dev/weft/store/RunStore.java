@@ -28,6 +28,18 @@ public interface RunStore {
     List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now);
 
     /**
+     * {@link #apply} that also stores the input an attempt was given ({@link #recordInput}), written
+     * with the attempt's result where the store can.
+     */
+    default List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now, AttemptInput input) {
+        recordInput(input.ref(), input.leaseToken(), input.input());
+        return apply(before, decisions, now);
+    }
+
+    /** The steps of a run, as {@link #lock} returns them (for a caller that already holds the lock). */
+    List<StepRecord> steps(String runId);
+
+    /**
      * Compare-and-set queued → running with a new lease of {@code lease} by the database's clock;
      * empty when someone else has it or it is not due at {@code now}.
      */
@@ -53,4 +65,7 @@ public interface RunStore {
     void appendEvent(String runId, String type, String stepId, Integer attempt, JsonNode data, Instant at);
 
     record ExpiredLease(StepRef ref, int attempt, String leaseToken) {}
+
+    /** The input rendered for the attempt holding {@code leaseToken}. */
+    record AttemptInput(StepRef ref, String leaseToken, JsonNode input) {}
 }

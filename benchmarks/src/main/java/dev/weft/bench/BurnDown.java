@@ -25,6 +25,11 @@ final class BurnDown {
     /** @param database the service's PostgreSQL database, or null */
     Figures run(WeftClient client, Postgres postgres, String database, Results results, String column) {
         int runs = sizes.burnDownRuns();
+        // warm-up as the peer gets one (a fifth of the runs): JIT, pools and caches, not measured
+        Bench.submitAll(client, Math.max(50, runs / 5), CLIENTS, n -> Plans.chain(3, n, null));
+        if (!Bench.drain(client, 600)) {
+            throw new IllegalStateException("burn-down warm-up did not drain in 10 minutes");
+        }
         Instant since = Instant.now().minusMillis(5);
         Bench.sleep(1500); // let the statistics of earlier work reach pg_stat_database
         long commitsBefore = database == null ? 0 : postgres.xactCommit(database);

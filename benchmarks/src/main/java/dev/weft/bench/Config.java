@@ -3,6 +3,7 @@ package dev.weft.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What {@code scripts/bench.sh} hands the harness.
@@ -13,9 +14,19 @@ import java.util.List;
  * @param pgAdminUrl a PostgreSQL database whose user may CREATE DATABASE
  * @param kafka      bootstrap servers of the broker for the distributed mode, or null to skip that mode
  * @param workDir    logs and data of this run
+ * @param workloads  which workloads to run ({@code latency, burndown, ramp, heap, slow}); all by default
+ * @param serviceJvm extra JVM options for every service JVM ({@code --service-jvm=-XX:...}, repeatable),
+ *                   for example to record a JFR profile
  */
 record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, String pgUser, String kafka,
-              Path workDir, List<Mode> modes, int repetitions, Sizes sizes, boolean peers) {
+              Path workDir, List<Mode> modes, int repetitions, Sizes sizes, boolean peers, Set<String> workloads,
+              List<String> serviceJvm) {
+
+    static final Set<String> WORKLOADS = Set.of("latency", "burndown", "ramp", "heap", "slow");
+
+    boolean runs(String workload) {
+        return workloads.contains(workload);
+    }
 
     static Config parse(String[] args) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -28,6 +39,8 @@ record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, S
         Integer reps = null;
         boolean quick = false;
         boolean peers = true;
+        Set<String> workloads = WORKLOADS;
+        List<String> serviceJvm = new ArrayList<>();
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             String v = kv.length > 1 ? kv[1] : "";
@@ -41,6 +54,8 @@ record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, S
                 case "--reps" -> reps = Integer.parseInt(v);
                 case "--quick" -> quick = true;
                 case "--no-peers" -> peers = false;
+                case "--workloads" -> workloads = workloads(v);
+                case "--service-jvm" -> serviceJvm.add(v);
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
@@ -54,6 +69,16 @@ record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, S
             reps = quick ? 1 : 3;
         }
         return new Config(java, jar, System.getProperty("java.class.path"), pg, user, kafka, work, modes, reps,
-                quick ? Sizes.quick() : Sizes.full(), peers);
+                quick ? Sizes.quick() : Sizes.full(), peers, workloads, List.copyOf(serviceJvm));
+    }
+
+    private static Set<String> workloads(String list) {
+        Set<String> chosen = Set.of(list.split(","));
+        for (String w : chosen) {
+            if (!WORKLOADS.contains(w)) {
+                throw new IllegalArgumentException("unknown workload " + w + "; use " + WORKLOADS);
+            }
+        }
+        return chosen;
     }
 }

@@ -26,17 +26,29 @@ final class ModeRun {
     void run(Results results) {
         String column = mode.label;
         Sizes sizes = config.sizes();
-        BenchMain.attempt(mode + ": latency, burn-down, ramp", () -> withService("main", List.of(), (weft, db) -> {
-            new LatencyWorkload(sizes, receiver).run(weft.client(), results, column);
-            new BurnDown(sizes).run(weft.client(), postgres, db, results, column);
-            new Ramp(sizes).run(weft.client(), results, column);
-        }));
-        BenchMain.attempt(mode + ": idle RSS, queued-run heap", () -> withService("heap",
-                List.of("--weft.engine.max-concurrent-steps=0"),
-                (weft, db) -> new QueuedHeap(sizes).run(weft, config, results, column)));
-        BenchMain.attempt(mode + ": slow calls", () -> withService("slow",
-                List.of("--weft.engine.max-concurrent-steps=" + SlowCalls.maxConcurrentSteps(sizes)),
-                (weft, db) -> new SlowCalls(sizes, receiver).run(weft.client(), results, column)));
+        if (config.runs("latency") || config.runs("burndown") || config.runs("ramp")) {
+            BenchMain.attempt(mode + ": latency, burn-down, ramp", () -> withService("main", List.of(), (weft, db) -> {
+                if (config.runs("latency")) {
+                    new LatencyWorkload(sizes, receiver).run(weft.client(), results, column);
+                }
+                if (config.runs("burndown")) {
+                    new BurnDown(sizes).run(weft.client(), postgres, db, results, column);
+                }
+                if (config.runs("ramp")) {
+                    new Ramp(sizes).run(weft.client(), results, column);
+                }
+            }));
+        }
+        if (config.runs("heap")) {
+            BenchMain.attempt(mode + ": idle RSS, queued-run heap", () -> withService("heap",
+                    List.of("--weft.engine.max-concurrent-steps=0"),
+                    (weft, db) -> new QueuedHeap(sizes).run(weft, config, results, column)));
+        }
+        if (config.runs("slow")) {
+            BenchMain.attempt(mode + ": slow calls", () -> withService("slow",
+                    List.of("--weft.engine.max-concurrent-steps=" + SlowCalls.maxConcurrentSteps(sizes)),
+                    (weft, db) -> new SlowCalls(sizes, receiver).run(weft.client(), results, column)));
+        }
     }
 
     private interface Body {

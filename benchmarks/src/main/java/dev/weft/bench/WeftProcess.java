@@ -35,7 +35,9 @@ final class WeftProcess implements AutoCloseable {
      */
     static WeftProcess start(Config config, Mode mode, String jdbcUrl, String kafka, Path workDir, List<String> extraArgs) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(config.java().toString(), "-jar", config.serviceJar().toString(),
+        List<String> command = new ArrayList<>(List.of(config.java().toString()));
+        config.serviceJvm().forEach(option -> command.add(option.replace("{dir}", workDir.toAbsolutePath().toString())));
+        command.addAll(List.of("-jar", config.serviceJar().toString(),
                 "--server.port=" + port, "--weft.data-dir=" + workDir.resolve("data"),
                 "--weft.bootstrap.app-id=bench", "--weft.bootstrap.api-key=" + API_KEY,
                 "--weft.providers.warm-up=false", "--weft.outbound.allow-hosts=127.0.0.1",

@@ -70,7 +70,8 @@ public class DeliveryStore {
     }
 
     public Optional<Delivery> find(String appId, String id) {
-        return jdbc.sql(COLUMNS + " WHERE id = ? AND app_id = ?").params(id, appId).query(DeliveryStore::row).optional();
+        // by the primary key, the app compared here (see JdbcRunStore.find for why not both in SQL)
+        return find(id).filter(d -> d.appId().equals(appId));
     }
 
     /** Newest first. {@code runId} and {@code status} are optional filters. */
