@@ -86,42 +86,45 @@ public class StepWorker implements SmartLifecycle {
         return claimed;
     }
 
-    /** Claims and executes the step on a virtual thread, then runs {@code done}. */
-    public void runAsync(StepRef ref, Runnable done) {
-        threads.execute(() -> {
-            try {
-                runOne(ref);
-            } finally {
-                done.run();
-            }
-        });
+    /**
+     * Claims and executes the step on a virtual thread; {@code slotFree} runs once the step no longer
+     * executes here (not claimable, or its handler returned), before its result is reported.
+     */
+    public void runAsync(StepRef ref, Runnable slotFree) {
+        threads.execute(() -> runOne(ref, slotFree));
     }
 
-    /** Claims and executes the step on the calling thread. */
-    void runOne(StepRef ref) {
+    private void runOne(StepRef ref, Runnable slotFree) {
+        Optional<ClaimedStep> claim;
         try {
-            claim(ref).ifPresent(this::execute);
+            claim = claim(ref);
         } catch (RuntimeException e) {
+            slotFree.run();
             log.error("could not claim step '{}' of run {}; the maintenance loop will offer it again",
                     ref.stepId(), ref.runId(), e);
+            return;
         }
+        claim.ifPresentOrElse(c -> execute(c, slotFree), slotFree);
     }
 
-    /** Executes a step {@link #claim claimed} here on a virtual thread, then runs {@code done}. */
-    public void executeAsync(ClaimedStep claim, Runnable done) {
-        threads.execute(() -> {
-            try {
-                execute(claim);
-            } finally {
-                done.run();
-            }
-        });
+    /**
+     * Executes a step {@link #claim claimed} here on a virtual thread; {@code slotFree} runs when its
+     * handler returned, before the result is reported, so that the transaction recording the result
+     * can hand the slot to the step it makes ready.
+     */
+    public void executeAsync(ClaimedStep claim, Runnable slotFree) {
+        threads.execute(() -> execute(claim, slotFree));
     }
 
     /** Executes a step {@link #claim claimed} here on the calling thread and reports its result. */
     public void execute(ClaimedStep claim) {
+        execute(claim, () -> {});
+    }
+
+    private void execute(ClaimedStep claim, Runnable slotFree) {
         MDC.put("runId", claim.runId());
         MDC.put("stepId", claim.stepId());
+        boolean freed = false;
         try {
             Timer.Sample sample = Timer.start(meters);
             StepExecutor.Execution execution;
@@ -129,6 +132,8 @@ public class StepWorker implements SmartLifecycle {
                 execution = executor.execute(claim, threads);
             } finally {
                 held.remove(claim.leaseToken());
+                freed = true;
+                slotFree.run();
             }
             StepResult result = execution.result();
             String outcome = switch (result) {
@@ -145,6 +150,9 @@ public class StepWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("step execution failed to report; the lease will expire and the step be retried", e);
         } finally {
+            if (!freed) {
+                slotFree.run();
+            }
             MDC.remove("runId");
             MDC.remove("stepId");
         }

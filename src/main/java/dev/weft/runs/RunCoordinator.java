@@ -1,5 +1,6 @@
 package dev.weft.runs;
 
+import dev.weft.dispatch.LocalContinuation;
 import dev.weft.dispatch.StepDispatcher;
 import dev.weft.engine.Decider;
 import dev.weft.engine.Decision;
@@ -17,13 +18,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to the dispatcher after the commit.
  */
 @Service
-public class RunCoordinator {
+public class RunCoordinator implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(RunCoordinator.class);
 
@@ -45,11 +52,12 @@ public class RunCoordinator {
     private final Clock clock;
     private final List<RunFinishedListener> listeners;
     private final MeterRegistry meters;
-    private final org.springframework.beans.factory.ObjectProvider<dev.weft.dispatch.LocalContinuation> continuation;
+    private final ObjectProvider<LocalContinuation> continuation;
+    private volatile LocalContinuation local;
 
     public RunCoordinator(RunStore store, Decider decider, RunStates states, StepDispatcher dispatcher,
                           TransactionTemplate tx, Clock clock, List<RunFinishedListener> listeners, MeterRegistry meters,
-                          org.springframework.beans.factory.ObjectProvider<dev.weft.dispatch.LocalContinuation> continuation) {
+                          ObjectProvider<LocalContinuation> continuation) {
         this.continuation = continuation;
         this.store = store;
         this.decider = decider;
@@ -59,6 +67,12 @@ public class RunCoordinator {
         this.clock = clock;
         this.listeners = listeners;
         this.meters = meters;
+    }
+
+    /** Resolved once every bean exists (the continuation depends on this coordinator), not on every event. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        local = continuation.getIfAvailable();
     }
 
     public void start(String runId) {
@@ -143,15 +157,15 @@ public class RunCoordinator {
      */
     private Optional<RunStatus> handle(String runId, Supplier<Optional<RunRecord>> lock, RunStore.AttemptInput recorded,
                                        Function<RunRecord, RunEvent> eventFor) {
-        String previous = org.slf4j.MDC.get("runId");
-        org.slf4j.MDC.put("runId", runId);
+        String previous = MDC.get("runId");
+        MDC.put("runId", runId);
         try {
             return handleLogged(runId, lock, recorded, eventFor);
         } finally {
             if (previous == null) {
-                org.slf4j.MDC.remove("runId");
+                MDC.remove("runId");
             } else {
-                org.slf4j.MDC.put("runId", previous);
+                MDC.put("runId", previous);
             }
         }
     }
@@ -207,13 +221,13 @@ public class RunCoordinator {
      * has free slots; they start right after the commit. Returns the steps left to dispatch.
      */
     private List<ScheduledStep> continueLocally(RunRecord run, RunStatus after, List<ScheduledStep> ready, Instant now) {
-        dev.weft.dispatch.LocalContinuation local = continuation.getIfAvailable();
+        LocalContinuation local = this.local;
         if (local == null || ready.isEmpty() || after != RunStatus.RUNNING
-                || !org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return ready;
         }
-        List<ScheduledStep> rest = new java.util.ArrayList<>();
-        List<ClaimedStep> claims = new java.util.ArrayList<>();
+        List<ScheduledStep> rest = new ArrayList<>();
+        List<ClaimedStep> claims = new ArrayList<>();
         for (ScheduledStep step : ready) {
             Optional<ClaimedStep> claim = step.at().isAfter(now) ? Optional.empty() : local.tryClaim(step.ref());
             claim.ifPresentOrElse(claims::add, () -> rest.add(step));
@@ -223,8 +237,8 @@ public class RunCoordinator {
             RunRecord snapshot = run.withStatus(RunStatus.RUNNING).withSteps(store.steps(run.id()));
             List<ClaimedStep> claimed = claims.stream().map(c -> c.withRun(snapshot)).toList();
             meters.counter("weft.steps.continued_locally").increment(claimed.size());
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
                         @Override
                         public void afterCompletion(int status) {
                             if (status == STATUS_COMMITTED) {
@@ -244,9 +258,9 @@ public class RunCoordinator {
      * be told about a step before it can see it).
      */
     private static void afterCommit(Runnable action) {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
                         @Override
                         public void afterCommit() {
                             action.run();

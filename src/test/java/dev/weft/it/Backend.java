@@ -42,13 +42,19 @@ public enum Backend {
         }
     },
 
-    /** Distributed mode: the machine's PostgreSQL and a real KRaft Kafka broker started by the tests. */
+    /**
+     * Distributed mode: the machine's PostgreSQL and a real KRaft Kafka broker started by the tests.
+     * Local continuation is off, so every step of the suite crosses the broker (as it does for the
+     * steps an api-only process queues); the continuation itself is the in-process backends' code
+     * path, and {@code KafkaLocalContinuationTest} and the fault tests run it with Kafka.
+     */
     POSTGRES_KAFKA("PostgreSQL") {
         @Override
         Map<String, Object> properties() {
             Map<String, Object> p = new LinkedHashMap<>(POSTGRES.properties());
             p.put("spring.datasource.url", PostgresTestDatabase.createUrl()); // its own throwaway database
             p.putAll(SharedKafka.dispatchProperties());
+            p.put("weft.kafka.continue-locally", "false");
             return p;
         }
 

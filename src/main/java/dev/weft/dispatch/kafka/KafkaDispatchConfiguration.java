@@ -116,9 +116,16 @@ class KafkaDispatchConfiguration {
             return new Maintenance(store, dispatcher, worker, coordinator, properties, clock);
         }
 
+        /** The process's step slots, shared by the consumer and local continuation. */
+        @Bean
+        StepMessageListener weftStepMessageListener(StepWorker worker, EngineProperties engine,
+                                                    KafkaDispatchProperties properties) {
+            return new StepMessageListener(worker, engine.maxConcurrentSteps(), properties.continueLocally());
+        }
+
         @Bean
         ConcurrentMessageListenerContainer<String, StepMessage> weftStepListenerContainer(
-                KafkaProperties kafka, KafkaDispatchProperties properties, EngineProperties engine, StepWorker worker,
+                KafkaProperties kafka, KafkaDispatchProperties properties, StepMessageListener stepListener,
                 KafkaTemplate<String, Object> template, RunCoordinator coordinator) {
             Map<String, Object> config = kafka.buildConsumerProperties();
             config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
@@ -130,7 +137,7 @@ class KafkaDispatchConfiguration {
 
             ContainerProperties container = new ContainerProperties(properties.topic());
             container.setAckMode(ContainerProperties.AckMode.MANUAL);
-            container.setMessageListener(new StepMessageListener(worker, engine.maxConcurrentSteps()));
+            container.setMessageListener(stepListener);
 
             var deadLetters = new DeadLetterPublishingRecoverer(template,
                     (record, e) -> new TopicPartition(properties.deadLetterTopic(), -1));

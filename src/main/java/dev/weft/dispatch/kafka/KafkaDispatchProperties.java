@@ -22,6 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout         how long the relay waits for the broker's acknowledgement of a batch
  * @param redispatchAfter     how long a due step may stay unclaimed before the maintenance loop
  *                            publishes it again (its message may have been lost)
+ * @param continueLocally     a worker process claims a step it made ready (by recording the result
+ *                            of its dependency) itself, in that same transaction, when it has a free
+ *                            slot, instead of publishing it for any worker: no broker round trip and
+ *                            no claim transaction. Off: every step goes through the topic.
  */
 @ConfigurationProperties("weft.kafka")
 public record KafkaDispatchProperties(@DefaultValue("weft.steps") String topic,
@@ -34,4 +38,5 @@ public record KafkaDispatchProperties(@DefaultValue("weft.steps") String topic,
                                       @DefaultValue("PT0.5S") Duration relayInterval,
                                       @DefaultValue("500") int relayBatch,
                                       @DefaultValue("PT10S") Duration sendTimeout,
-                                      @DefaultValue("PT30S") Duration redispatchAfter) {}
+                                      @DefaultValue("PT30S") Duration redispatchAfter,
+                                      @DefaultValue("true") boolean continueLocally) {}

@@ -28,7 +28,9 @@ import tools.jackson.databind.JsonNode;
         "weft.bootstrap.api-key=" + KafkaTestBase.KEY,
         "weft.engine.poll-interval=PT0.1S",
         "weft.kafka.relay-interval=PT0.1S",
-        "weft.providers.warm-up=false"
+        "weft.providers.warm-up=false",
+        // every step through the topic: these tests are about the broker path (see KafkaLocalContinuationTest)
+        "weft.kafka.continue-locally=false"
 })
 @Import({TestSteps.class, FlakyPublisher.Config.class})
 abstract class KafkaTestBase {
@@ -70,6 +72,21 @@ abstract class KafkaTestBase {
                     .as("run %s: %s", runId, last[0]).isEqualTo(status);
         });
         return last[0];
+    }
+
+    /** Messages published to the steps topic so far, over all partitions. */
+    long messagesOnStepsTopic() {
+        return SharedKafka.broker().doWithAdminFunction(admin -> {
+            try {
+                Set<TopicPartition> partitions = admin.describeTopics(Set.of(kafka.topic())).allTopicNames().get()
+                        .get(kafka.topic()).partitions().stream()
+                        .map(p -> new TopicPartition(kafka.topic(), p.partition())).collect(Collectors.toSet());
+                return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                        .all().get().values().stream().mapToLong(o -> o.offset()).sum();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Waits until the workers' group has committed every message on the steps topic. */
