@@ -4,7 +4,8 @@
 # mode in its own JVMs against throwaway PostgreSQL databases, pgbench and the DBOS peer, and prints
 # one table (also written to target/bench/results.md). See docs/benchmarks.md.
 #
-#   scripts/bench.sh [--quick] [--reps=N] [--modes=embedded,postgres,distributed] [--no-peers]
+#   scripts/bench.sh [--quick] [--reps=N] [--modes=embedded,postgres,distributed,distributed-broker]
+#                    [--no-peers] [--workloads=latency,burndown,ramp,heap,slow] [--service-jvm=<JVM option>]...
 #
 # Environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64 when present), WEFT_BENCH_PG
 # (admin JDBC URL, default jdbc:postgresql://127.0.0.1:5432/postgres; its user may CREATE DATABASE),
@@ -34,10 +35,10 @@ mvn_locked -Dmaven.test.skip=true package
 mvn_locked -f benchmarks/pom.xml clean package
 JAR="$(ls "$ROOT"/target/weft-*.jar | grep -v original | head -1)"
 
-# The broker is needed only when the distributed mode is among the chosen modes (all by default).
+# The broker is needed only when a distributed mode is among the chosen modes (all by default).
 NEEDS_KAFKA=1
 for arg in "$@"; do
-  if [[ "$arg" == --modes=* && "$arg" != *distributed* && "$arg" != *kafka* ]]; then NEEDS_KAFKA=0; fi
+  if [[ "$arg" == --modes=* && "$arg" != *distributed* && "$arg" != *kafka* && "$arg" != *broker* ]]; then NEEDS_KAFKA=0; fi
 done
 [[ "${WEFT_BENCH_NO_KAFKA:-}" == "1" ]] && NEEDS_KAFKA=0
 
@@ -51,7 +52,9 @@ if [[ "$NEEDS_KAFKA" == "1" ]]; then
   KAFKA_ARG="--kafka=127.0.0.1:$KAFKA_PORT"
 fi
 
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if ! git -C "$ROOT" diff --quiet HEAD -- src pom.xml benchmarks 2>/dev/null; then COMMIT="$COMMIT+uncommitted"; fi
 rm -rf "$WORK"
 mkdir -p "$WORK"
 "$JAVA" -cp "$ROOT/benchmarks/target/classes:$ROOT/benchmarks/target/lib/*" dev.weft.bench.BenchMain \
-  --jar="$JAR" --pg="$PG" --pg-user="$PG_USER" $KAFKA_ARG --work="$WORK" "$@" 2>&1 | tee "$WORK/bench.out"
+  --jar="$JAR" --commit="$COMMIT" --pg="$PG" --pg-user="$PG_USER" $KAFKA_ARG --work="$WORK" "$@" 2>&1 | tee "$WORK/bench.out"

@@ -22,7 +22,9 @@ public final class BenchMain {
         if (config.peers()) {
             Peers.columns().forEach(results::column);
         }
+        String pgSettings = postgres.settings();
         Bench.log("modes %s, %d repetition(s), sizes %s", config.modes(), config.repetitions(), config.sizes());
+        Bench.log("PostgreSQL: %s", pgSettings);
         try (Receiver receiver = new Receiver()) {
             for (int rep = 1; rep <= config.repetitions(); rep++) {
                 Path repDir = config.workDir().resolve("rep" + rep);
@@ -36,8 +38,10 @@ public final class BenchMain {
                 }
             }
         }
-        String report = "Weft benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, " + config.repetitions() + " repetition(s): median (min–max)\n\n" + results.table() + "\n"
+        String report = "Weft benchmark, " + Instant.now() + ", commit " + config.commit() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + memory() + ", Java "
+                + System.getProperty("java.version") + ", PostgreSQL: " + pgSettings + ", "
+                + config.repetitions() + " repetition(s): median (min–max)\n\n" + results.table() + "\n"
                 + Ratios.table(results, config.modes());
         System.out.println();
         System.out.println(report);
@@ -45,6 +49,19 @@ public final class BenchMain {
         Files.writeString(config.workDir().resolve("results.md"), report);
         Bench.log("written to %s", config.workDir().resolve("results.md").toAbsolutePath());
         System.exit(0);
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB";
+                }
+            }
+        } catch (IOException e) {
+            // not Linux: leave it out
+        }
+        return "memory unknown";
     }
 
     /** Runs one part; a failure is logged and leaves its figures out instead of ending the whole run. */

@@ -17,10 +17,11 @@ import java.util.Set;
  * @param workloads  which workloads to run ({@code latency, burndown, ramp, heap, slow}); all by default
  * @param serviceJvm extra JVM options for every service JVM ({@code --service-jvm=-XX:...}, repeatable),
  *                   for example to record a JFR profile
+ * @param commit     the service's commit, for the report ({@code --commit=}, given by bench.sh)
  */
 record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, String pgUser, String kafka,
               Path workDir, List<Mode> modes, int repetitions, Sizes sizes, boolean peers, Set<String> workloads,
-              List<String> serviceJvm) {
+              List<String> serviceJvm, String commit) {
 
     static final Set<String> WORKLOADS = Set.of("latency", "burndown", "ramp", "heap", "slow");
 
@@ -41,6 +42,7 @@ record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, S
         boolean peers = true;
         Set<String> workloads = WORKLOADS;
         List<String> serviceJvm = new ArrayList<>();
+        String commit = "unknown";
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             String v = kv.length > 1 ? kv[1] : "";
@@ -56,6 +58,7 @@ record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, S
                 case "--no-peers" -> peers = false;
                 case "--workloads" -> workloads = workloads(v);
                 case "--service-jvm" -> serviceJvm.add(v);
+                case "--commit" -> commit = v;
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
@@ -69,7 +72,7 @@ record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, S
             reps = quick ? 1 : 3;
         }
         return new Config(java, jar, System.getProperty("java.class.path"), pg, user, kafka, work, modes, reps,
-                quick ? Sizes.quick() : Sizes.full(), peers, workloads, List.copyOf(serviceJvm));
+                quick ? Sizes.quick() : Sizes.full(), peers, workloads, List.copyOf(serviceJvm), commit);
     }
 
     private static Set<String> workloads(String list) {

@@ -1,19 +1,29 @@
 package dev.weft.bench;
 
-/** The service's three deployments. */
+import java.util.List;
+
+/** The service's deployments, and the distributed one with every step on the broker. */
 enum Mode {
-    EMBEDDED("embedded (H2, in-process)", false, false),
-    POSTGRES("PostgreSQL, in-process", true, false),
-    DISTRIBUTED("PostgreSQL + Kafka", true, true);
+    EMBEDDED("embedded (H2, in-process)", false, false, List.of()),
+    POSTGRES("PostgreSQL, in-process", true, false, List.of()),
+    DISTRIBUTED("PostgreSQL + Kafka", true, true, List.of()),
+    /**
+     * What a step costs when it crosses the broker (a step queued by an api-only process, or by a
+     * worker with no free slot): local continuation off, so every step goes outbox → Kafka → claim.
+     */
+    DISTRIBUTED_BROKER("PostgreSQL + Kafka, every step via the broker", true, true,
+            List.of("--weft.kafka.continue-locally=false"));
 
     final String label;
     final boolean postgres;
     final boolean kafka;
+    final List<String> serviceArgs;
 
-    Mode(String label, boolean postgres, boolean kafka) {
+    Mode(String label, boolean postgres, boolean kafka, List<String> serviceArgs) {
         this.label = label;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.serviceArgs = serviceArgs;
     }
 
     static Mode of(String name) {
@@ -21,7 +31,9 @@ enum Mode {
             case "embedded", "h2" -> EMBEDDED;
             case "postgres", "pg" -> POSTGRES;
             case "distributed", "kafka" -> DISTRIBUTED;
-            default -> throw new IllegalArgumentException("unknown mode " + name + "; use embedded, postgres, distributed");
+            case "distributed-broker", "broker" -> DISTRIBUTED_BROKER;
+            default -> throw new IllegalArgumentException(
+                    "unknown mode " + name + "; use embedded, postgres, distributed, distributed-broker");
         };
     }
 }

@@ -94,6 +94,24 @@ final class Postgres {
         }
     }
 
+    /** The server's version and the settings that move the figures, for the report's header. */
+    String settings() {
+        try (Connection c = connect(adminUrl); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name, setting, unit FROM pg_settings WHERE name IN "
+                     + "('server_version', 'synchronous_commit', 'fsync', 'wal_sync_method', 'autovacuum', "
+                     + "'shared_buffers', 'max_connections') ORDER BY name")) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+                String unit = rs.getString(3);
+                out.append(out.isEmpty() ? "" : ", ").append(rs.getString(1)).append('=').append(rs.getString(2))
+                        .append(unit == null ? "" : " × " + unit);
+            }
+            return out.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String host() {
         return adminUrl.replaceFirst("^jdbc:postgresql://", "").replaceFirst("[:/].*$", "");
     }

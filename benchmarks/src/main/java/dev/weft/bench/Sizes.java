@@ -19,7 +19,7 @@ record Sizes(int latencyRuns, int latencyRate, int burnDownRuns, List<Integer> r
              int slowCalls, int slowCap, int queuedRuns, int peerRuns, List<Integer> pgbenchClients, int pgbenchSeconds) {
 
     static Sizes full() {
-        return new Sizes(200, 10, 10_000, List.of(25, 50, 100, 200, 400), 20, 10_000, 120, 10_000, 2_000,
+        return new Sizes(200, 10, 10_000, List.of(25, 50, 100, 150, 200, 300, 400), 20, 10_000, 120, 10_000, 2_000,
                 List.of(2, 4, 8), 10);
     }
 

@@ -52,6 +52,7 @@ final class WeftProcess implements AutoCloseable {
                     "--weft.kafka.dead-letter-topic=bench.steps." + suffix + ".DLT",
                     "--weft.kafka.consumer-group=bench-" + suffix));
         }
+        command.addAll(mode.serviceArgs);
         command.addAll(extraArgs);
         try {
             Files.createDirectories(workDir);

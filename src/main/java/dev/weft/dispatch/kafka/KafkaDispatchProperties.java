@@ -14,8 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            bound of consumers (worker processes × concurrency) that get work
  * @param replicationFactor   replication of both topics when created (3 in production)
  * @param consumerGroup       the workers' consumer group
- * @param consumerConcurrency consumer threads per worker process; each only claims, execution runs
- *                            on virtual threads, so 1 or 2 is plenty
+ * @param consumerConcurrency consumer threads per worker process. Each claims its records one at a
+ *                            time (a database transaction each; execution then runs on virtual
+ *                            threads), so one thread bounds a process to a few hundred claims a
+ *                            second and queues the hops behind each other: with 4, the benchmark's
+ *                            broker hop went from about 30 to about 12 ms (docs/benchmarks.md).
+ *                            Partitions bound the useful total across processes.
  * @param maxPollRecords      records per poll, kept small so a saturated worker hands back little
  * @param relayInterval       how often the outbox relay looks for due rows besides its wake-ups
  * @param relayBatch          rows the relay publishes per pass
@@ -33,7 +37,7 @@ public record KafkaDispatchProperties(@DefaultValue("weft.steps") String topic,
                                       @DefaultValue("12") int partitions,
                                       @DefaultValue("1") short replicationFactor,
                                       @DefaultValue("weft-workers") String consumerGroup,
-                                      @DefaultValue("1") int consumerConcurrency,
+                                      @DefaultValue("4") int consumerConcurrency,
                                       @DefaultValue("20") int maxPollRecords,
                                       @DefaultValue("PT0.5S") Duration relayInterval,
                                       @DefaultValue("500") int relayBatch,
