@@ -46,7 +46,7 @@ final class ModeRun {
         }
         if (config.runs("slow")) {
             BenchMain.attempt(mode + ": slow calls", () -> withService("slow",
-                    List.of("--weft.engine.max-concurrent-steps=" + SlowCalls.maxConcurrentSteps(sizes)),
+                    SlowCalls.serviceArgs(sizes),
                     (weft, db) -> new SlowCalls(sizes, receiver).run(weft.client(), results, column)));
         }
     }

@@ -3,8 +3,8 @@ package dev.weft.bench;
 /**
  * Many concurrent I/O-bound steps: {@code emit_webhook} steps to a local server that answers after
  * one second, 100 parallel steps per run (the definition limit), in a service started with
- * {@code weft.engine.max-concurrent-steps} equal to the number of calls. Ideal: all done in about
- * one second. Stops waiting after {@code slowCap} seconds and reports what completed.
+ * step slots and outbound connections for every call ({@link #serviceArgs}). Ideal: all done in
+ * about one second after the last submission. Stops waiting after {@code slowCap} seconds and reports what completed.
  */
 final class SlowCalls {
 
@@ -32,7 +32,13 @@ final class SlowCalls {
         results.add(column, calls + " × 1 s calls: peak concurrent", receiver.slowPeak());
     }
 
-    static int maxConcurrentSteps(Sizes sizes) {
-        return Math.max(WIDTH, sizes.slowCalls() / WIDTH * WIDTH);
+    /**
+     * Step slots and outbound connections for every call at once: the default pool (256 per host)
+     * would otherwise be what is measured, since every call goes to the one local server.
+     */
+    static java.util.List<String> serviceArgs(Sizes sizes) {
+        int calls = Math.max(WIDTH, sizes.slowCalls() / WIDTH * WIDTH);
+        return java.util.List.of("--weft.engine.max-concurrent-steps=" + calls, "--weft.outbound.max-connections=" + calls,
+                "--weft.outbound.max-connections-per-host=" + calls);
     }
 }
