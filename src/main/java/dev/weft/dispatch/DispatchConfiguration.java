@@ -40,9 +40,15 @@ class DispatchConfiguration {
         return new StepWorker(store, executor, coordinator, tx, properties, clock, meters);
     }
 
+    /** The process's step slots, shared by the dispatch loop and local continuation. */
     @Bean
-    InProcessStepLoop inProcessStepLoop(InProcessDispatcher dispatcher, StepWorker worker, EngineProperties properties) {
-        return new InProcessStepLoop(dispatcher, worker, properties);
+    ExecutionSlots executionSlots(StepWorker worker, EngineProperties properties) {
+        return new ExecutionSlots(worker, properties.maxConcurrentSteps(), true);
+    }
+
+    @Bean
+    InProcessStepLoop inProcessStepLoop(InProcessDispatcher dispatcher, StepWorker worker, ExecutionSlots slots) {
+        return new InProcessStepLoop(dispatcher, worker, slots);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package dev.weft.dispatch;
 
 import dev.weft.store.StepRef;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -11,20 +10,20 @@ import org.springframework.context.SmartLifecycle;
  * {@link StepWorker} claim and execute each on a virtual thread, at most
  * {@code weft.engine.max-concurrent-steps} at once.
  */
-public class InProcessStepLoop implements SmartLifecycle, LocalContinuation {
+public class InProcessStepLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessStepLoop.class);
 
     private final InProcessDispatcher dispatcher;
     private final StepWorker worker;
-    private final Semaphore permits;
+    private final ExecutionSlots slots;
     private volatile Thread loop;
     private volatile boolean running;
 
-    public InProcessStepLoop(InProcessDispatcher dispatcher, StepWorker worker, EngineProperties properties) {
+    public InProcessStepLoop(InProcessDispatcher dispatcher, StepWorker worker, ExecutionSlots slots) {
         this.dispatcher = dispatcher;
         this.worker = worker;
-        this.permits = new Semaphore(properties.maxConcurrentSteps());
+        this.slots = slots;
     }
 
     @Override
@@ -37,48 +36,15 @@ public class InProcessStepLoop implements SmartLifecycle, LocalContinuation {
         while (running) {
             try {
                 StepRef ref = dispatcher.take();
-                permits.acquire();
-                worker.runAsync(ref, permits::release);
+                slots.acquire();
+                worker.runAsync(ref, slots::release);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) { // e.g. rejected while shutting down
-                permits.release();
+                slots.release();
                 log.error("dispatch loop error", e);
             }
         }
-    }
-
-    @Override
-    public java.util.Optional<dev.weft.store.ClaimedStep> tryClaim(StepRef ref) {
-        if (!running || !permits.tryAcquire()) {
-            return java.util.Optional.empty();
-        }
-        try {
-            java.util.Optional<dev.weft.store.ClaimedStep> claim = worker.claimInCurrentTransaction(ref);
-            if (claim.isEmpty()) {
-                permits.release();
-            }
-            return claim;
-        } catch (RuntimeException e) {
-            permits.release();
-            throw e;
-        }
-    }
-
-    @Override
-    public void execute(dev.weft.store.ClaimedStep claim) {
-        try {
-            worker.executeAsync(claim, permits::release);
-        } catch (RuntimeException e) { // rejected while shutting down: the lease expires, recovery requeues it
-            permits.release();
-            log.warn("could not start step '{}' of run {}", claim.stepId(), claim.runId(), e);
-        }
-    }
-
-    @Override
-    public void release(dev.weft.store.ClaimedStep claim) {
-        worker.forget(claim);
-        permits.release();
     }
 
     @Override

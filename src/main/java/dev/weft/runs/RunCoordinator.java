@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -53,7 +52,7 @@ public class RunCoordinator implements SmartInitializingSingleton {
     private final List<RunFinishedListener> listeners;
     private final MeterRegistry meters;
     private final ObjectProvider<LocalContinuation> continuation;
-    private volatile LocalContinuation local;
+    private final LocalStarts localStarts;
 
     public RunCoordinator(RunStore store, Decider decider, RunStates states, StepDispatcher dispatcher,
                           TransactionTemplate tx, Clock clock, List<RunFinishedListener> listeners, MeterRegistry meters,
@@ -67,12 +66,13 @@ public class RunCoordinator implements SmartInitializingSingleton {
         this.clock = clock;
         this.listeners = listeners;
         this.meters = meters;
+        this.localStarts = new LocalStarts(store, meters);
     }
 
     /** Resolved once every bean exists (the continuation depends on this coordinator), not on every event. */
     @Override
     public void afterSingletonsInstantiated() {
-        local = continuation.getIfAvailable();
+        localStarts.use(continuation.getIfAvailable());
     }
 
     public void start(String runId) {
@@ -193,7 +193,7 @@ public class RunCoordinator implements SmartInitializingSingleton {
             RunStatus after = finalStatus(run.status(), decisions);
             List<ScheduledStep> queued = recorded == null ? store.apply(run, decisions, now)
                     : store.apply(run, decisions, now, recorded);
-            List<ScheduledStep> ready = continueLocally(run, after, queued, now);
+            List<ScheduledStep> ready = localStarts.claimReady(run, after, queued, now);
             ready.forEach(s -> dispatcher.recordInTransaction(s.ref(), s.at()));
             RunRecord finished = null;
             if (after != run.status() && after.isTerminal()) {
@@ -214,42 +214,6 @@ public class RunCoordinator implements SmartInitializingSingleton {
             }
         });
         return Optional.of(outcome.status());
-    }
-
-    /**
-     * Claims the steps that became ready now for this process, in this same transaction, where it
-     * has free slots; they start right after the commit. Returns the steps left to dispatch.
-     */
-    private List<ScheduledStep> continueLocally(RunRecord run, RunStatus after, List<ScheduledStep> ready, Instant now) {
-        LocalContinuation local = this.local;
-        if (local == null || ready.isEmpty() || after != RunStatus.RUNNING
-                || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return ready;
-        }
-        List<ScheduledStep> rest = new ArrayList<>();
-        List<ClaimedStep> claims = new ArrayList<>();
-        for (ScheduledStep step : ready) {
-            Optional<ClaimedStep> claim = step.at().isAfter(now) ? Optional.empty() : local.tryClaim(step.ref());
-            claim.ifPresentOrElse(claims::add, () -> rest.add(step));
-        }
-        if (!claims.isEmpty()) {
-            // one read of the steps for all the claims; the run row is the one locked above, now running
-            RunRecord snapshot = run.withStatus(RunStatus.RUNNING).withSteps(store.steps(run.id()));
-            List<ClaimedStep> claimed = claims.stream().map(c -> c.withRun(snapshot)).toList();
-            meters.counter("weft.steps.continued_locally").increment(claimed.size());
-            TransactionSynchronizationManager.registerSynchronization(
-                    new TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            if (status == STATUS_COMMITTED) {
-                                claimed.forEach(local::execute);
-                            } else {
-                                claimed.forEach(local::release);
-                            }
-                        }
-                    });
-        }
-        return rest;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -22,8 +23,11 @@ final class BurnDown {
         this.sizes = sizes;
     }
 
-    /** @param database the service's PostgreSQL database, or null */
-    Figures run(WeftClient client, Postgres postgres, String database, Results results, String column) {
+    /**
+     * @param servicePid the service's process, for its CPU time
+     * @param database   the service's PostgreSQL database, or null
+     */
+    Figures run(WeftClient client, long servicePid, Postgres postgres, String database, Results results, String column) {
         int runs = sizes.burnDownRuns();
         // warm-up as the peer gets one (a fifth of the runs): JIT, pools and caches, not measured
         Bench.submitAll(client, Math.max(50, runs / 5), CLIENTS, n -> Plans.chain(3, n, null));
@@ -33,10 +37,12 @@ final class BurnDown {
         Instant since = Instant.now().minusMillis(5);
         Bench.sleep(1500); // let the statistics of earlier work reach pg_stat_database
         long commitsBefore = database == null ? 0 : postgres.xactCommit(database);
+        Map<String, Double> cpuBefore = CpuTime.sample(servicePid);
         Set<String> ids = new HashSet<>(Bench.submitAll(client, runs, CLIENTS, n -> Plans.chain(3, n, null)));
         if (!Bench.drain(client, 1800)) {
             throw new IllegalStateException("burn-down did not drain in 30 minutes");
         }
+        Map<String, Double> cpuPerRun = CpuTime.per(cpuBefore, CpuTime.sample(servicePid), runs);
         Bench.sleep(1500);
         long commits = database == null ? 0 : postgres.xactCommit(database) - commitsBefore;
         Instant first = null;
@@ -69,6 +75,14 @@ final class BurnDown {
         if (database != null) {
             results.add(column, "database commits per step (burn-down)", commits / (3.0 * runs));
         }
+        double total = 0;
+        for (Map.Entry<String, Double> e : cpuPerRun.entrySet()) {
+            if (e.getValue() > 0.001) {
+                results.add(column, "burn-down CPU per run, ms: " + e.getKey(), e.getValue());
+                total += e.getValue();
+            }
+        }
+        results.add(column, "burn-down CPU per run, ms: all of these", total);
         return new Figures(runsPerSecond, 3 * runsPerSecond);
     }
 

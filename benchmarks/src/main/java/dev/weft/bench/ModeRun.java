@@ -32,7 +32,7 @@ final class ModeRun {
                     new LatencyWorkload(sizes, receiver).run(weft.client(), results, column);
                 }
                 if (config.runs("burndown")) {
-                    new BurnDown(sizes).run(weft.client(), postgres, db, results, column);
+                    new BurnDown(sizes).run(weft.client(), weft.pid(), postgres, db, results, column);
                 }
                 if (config.runs("ramp")) {
                     new Ramp(sizes).run(weft.client(), results, column);

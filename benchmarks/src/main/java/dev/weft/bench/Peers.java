@@ -57,6 +57,10 @@ final class Peers {
             results.add(DBOS, "3-step chain: submit → completed p99, ms", figures.get("latency_p99_ms"));
             results.add(DBOS, "burn-down, 3-step runs: runs/s", figures.get("runs_per_s"));
             results.add(DBOS, "database commits per step (burn-down)", figures.get("commits_per_step"));
+            results.add(DBOS, "burn-down CPU per run, ms: " + CpuTime.SERVICE, figures.get("cpu_process_ms_per_run"));
+            results.add(DBOS, "burn-down CPU per run, ms: " + CpuTime.POSTGRES, figures.get("cpu_postgres_ms_per_run"));
+            results.add(DBOS, "burn-down CPU per run, ms: all of these",
+                    figures.get("cpu_process_ms_per_run") + figures.get("cpu_postgres_ms_per_run"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

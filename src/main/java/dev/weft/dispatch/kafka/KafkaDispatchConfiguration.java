@@ -2,6 +2,7 @@ package dev.weft.dispatch.kafka;
 
 import dev.weft.dispatch.DispatchMode;
 import dev.weft.dispatch.EngineProperties;
+import dev.weft.dispatch.ExecutionSlots;
 import dev.weft.dispatch.Maintenance;
 import dev.weft.dispatch.StepExecutor;
 import dev.weft.dispatch.StepWorker;
@@ -121,14 +122,13 @@ class KafkaDispatchConfiguration {
 
         /** The process's step slots, shared by the consumer and local continuation. */
         @Bean
-        StepMessageListener weftStepMessageListener(StepWorker worker, EngineProperties engine,
-                                                    KafkaDispatchProperties properties) {
-            return new StepMessageListener(worker, engine.maxConcurrentSteps(), properties.continueLocally());
+        ExecutionSlots executionSlots(StepWorker worker, EngineProperties engine, KafkaDispatchProperties properties) {
+            return new ExecutionSlots(worker, engine.maxConcurrentSteps(), properties.continueLocally());
         }
 
         @Bean
         ConcurrentMessageListenerContainer<String, StepMessage> weftStepListenerContainer(
-                KafkaProperties kafka, KafkaDispatchProperties properties, StepMessageListener stepListener,
+                KafkaProperties kafka, KafkaDispatchProperties properties, StepWorker worker, ExecutionSlots slots,
                 KafkaTemplate<String, Object> template, RunCoordinator coordinator) {
             Map<String, Object> config = kafka.buildConsumerProperties();
             config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
@@ -140,7 +140,7 @@ class KafkaDispatchConfiguration {
 
             ContainerProperties container = new ContainerProperties(properties.topic());
             container.setAckMode(ContainerProperties.AckMode.MANUAL);
-            container.setMessageListener(stepListener);
+            container.setMessageListener(new StepMessageListener(worker, slots));
 
             var deadLetters = new DeadLetterPublishingRecoverer(template,
                     (record, e) -> new TopicPartition(properties.deadLetterTopic(), -1));

@@ -3,6 +3,7 @@ package dev.weft.bench.peer;
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.config.DBOSConfig;
 import dev.dbos.transact.workflow.WorkflowHandle;
+import dev.weft.bench.CpuTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -54,6 +55,7 @@ public final class DbosMain {
             throws Exception {
         Thread.sleep(1500);
         long commitsBefore = commits(url, user);
+        Map<String, Double> cpuBefore = CpuTime.sample(ProcessHandle.current().pid());
         long start = System.nanoTime();
         List<WorkflowHandle<Map<String, Object>, RuntimeException>> handles = new ArrayList<>();
         try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
@@ -70,11 +72,15 @@ public final class DbosMain {
             h.getResult();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cpu = CpuTime.per(cpuBefore, CpuTime.sample(ProcessHandle.current().pid()), runs);
         Thread.sleep(1500);
         long commits = commits(url, user) - commitsBefore;
         if (report) {
             result("runs_per_s", runs / seconds);
             result("commits_per_step", commits / (3.0 * runs));
+            // the peer's process holds its load generator too (the harness's share in Weft's rows)
+            result("cpu_process_ms_per_run", cpu.get(CpuTime.SERVICE));
+            result("cpu_postgres_ms_per_run", cpu.get(CpuTime.POSTGRES));
         }
     }
 

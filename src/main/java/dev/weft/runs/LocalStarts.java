@@ -1,0 +1,73 @@
+package dev.weft.runs;
+
+import dev.weft.dispatch.LocalContinuation;
+import dev.weft.engine.RunStatus;
+import dev.weft.store.ClaimedStep;
+import dev.weft.store.RunRecord;
+import dev.weft.store.RunStore;
+import dev.weft.store.ScheduledStep;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The coordinator's part of {@link LocalContinuation}: inside the transaction that made steps
+ * ready, claims those that are due now for this process's free slots, and starts them once that
+ * transaction commits (or frees their slots when it rolls back).
+ */
+final class LocalStarts {
+
+    private final RunStore store;
+    private final MeterRegistry meters;
+    private volatile LocalContinuation local;
+
+    LocalStarts(RunStore store, MeterRegistry meters) {
+        this.store = store;
+        this.meters = meters;
+    }
+
+    /** Set once every bean exists; until then (and in processes without workers) nothing is claimed. */
+    void use(LocalContinuation continuation) {
+        this.local = continuation;
+    }
+
+    /**
+     * @param run   the run as locked by the caller's transaction
+     * @param after the run's status after the decisions were applied
+     * @return the steps left for the dispatcher
+     */
+    List<ScheduledStep> claimReady(RunRecord run, RunStatus after, List<ScheduledStep> ready, Instant now) {
+        LocalContinuation local = this.local;
+        if (local == null || ready.isEmpty() || after != RunStatus.RUNNING
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return ready;
+        }
+        List<ScheduledStep> rest = new ArrayList<>();
+        List<ClaimedStep> claims = new ArrayList<>();
+        for (ScheduledStep step : ready) {
+            Optional<ClaimedStep> claim = step.at().isAfter(now) ? Optional.empty() : local.tryClaim(step.ref());
+            claim.ifPresentOrElse(claims::add, () -> rest.add(step));
+        }
+        if (!claims.isEmpty()) {
+            // one read of the steps for all the claims; the run row is the one locked by the caller, now running
+            RunRecord snapshot = run.withStatus(RunStatus.RUNNING).withSteps(store.steps(run.id()));
+            List<ClaimedStep> claimed = claims.stream().map(c -> c.withRun(snapshot)).toList();
+            meters.counter("weft.steps.continued_locally").increment(claimed.size());
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        claimed.forEach(local::execute);
+                    } else {
+                        claimed.forEach(local::release);
+                    }
+                }
+            });
+        }
+        return rest;
+    }
+}
