@@ -2,14 +2,18 @@ package dev.weft.runs;
 
 import dev.weft.dispatch.LocalContinuation;
 import dev.weft.engine.RunStatus;
+import dev.weft.engine.StepStatus;
 import dev.weft.store.ClaimedStep;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStore;
 import dev.weft.store.ScheduledStep;
+import dev.weft.store.StepRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,12 +25,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class LocalStarts {
 
-    private final RunStore store;
     private final MeterRegistry meters;
     private volatile LocalContinuation local;
 
-    LocalStarts(RunStore store, MeterRegistry meters) {
-        this.store = store;
+    LocalStarts(MeterRegistry meters) {
         this.meters = meters;
     }
 
@@ -36,7 +38,7 @@ final class LocalStarts {
     }
 
     /**
-     * @param run   the run as locked by the caller's transaction
+     * @param run   the run as the caller's transaction now has it (locked, decisions applied)
      * @param after the run's status after the decisions were applied
      * @return the steps left for the dispatcher
      */
@@ -53,8 +55,7 @@ final class LocalStarts {
             claim.ifPresentOrElse(claims::add, () -> rest.add(step));
         }
         if (!claims.isEmpty()) {
-            // one read of the steps for all the claims; the run row is the one locked by the caller, now running
-            RunRecord snapshot = run.withStatus(RunStatus.RUNNING).withSteps(store.steps(run.id()));
+            RunRecord snapshot = run.withStatus(RunStatus.RUNNING).withSteps(running(run.steps(), claims, now));
             List<ClaimedStep> claimed = claims.stream().map(c -> c.withRun(snapshot)).toList();
             meters.counter("weft.steps.continued_locally").increment(claimed.size());
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -69,5 +70,21 @@ final class LocalStarts {
             });
         }
         return rest;
+    }
+
+    /**
+     * The steps with the claimed ones as the claim left them (see {@link RunStore#claim}); only
+     * their start time is this transaction's clock rather than the claim's, which nothing that
+     * executes a step reads.
+     */
+    private static List<StepRecord> running(List<StepRecord> steps, List<ClaimedStep> claims, Instant now) {
+        Map<String, ClaimedStep> byStep = new HashMap<>();
+        claims.forEach(c -> byStep.put(c.stepId(), c));
+        return steps.stream().map(s -> {
+            ClaimedStep c = byStep.get(s.stepId());
+            return c == null ? s : new StepRecord(s.stepId(), s.type(), StepStatus.RUNNING, c.attempt(), s.interruptions(),
+                    s.input(), s.output(), s.error(), null, s.queuedAt(), s.availableAt(), c.firstStartedAt(), now,
+                    s.finishedAt(), c.leaseToken());
+        }).toList();
     }
 }

@@ -53,6 +53,7 @@ public class RunCoordinator implements SmartInitializingSingleton {
     private final MeterRegistry meters;
     private final ObjectProvider<LocalContinuation> continuation;
     private final LocalStarts localStarts;
+    private final RunLocks runLocks = new RunLocks(4096);
 
     public RunCoordinator(RunStore store, Decider decider, RunStates states, StepDispatcher dispatcher,
                           TransactionTemplate tx, Clock clock, List<RunFinishedListener> listeners, MeterRegistry meters,
@@ -66,7 +67,7 @@ public class RunCoordinator implements SmartInitializingSingleton {
         this.clock = clock;
         this.listeners = listeners;
         this.meters = meters;
-        this.localStarts = new LocalStarts(store, meters);
+        this.localStarts = new LocalStarts(meters);
     }
 
     /** Resolved once every bean exists (the continuation depends on this coordinator), not on every event. */
@@ -159,9 +160,11 @@ public class RunCoordinator implements SmartInitializingSingleton {
                                        Function<RunRecord, RunEvent> eventFor) {
         String previous = MDC.get("runId");
         MDC.put("runId", runId);
+        var runLock = runLocks.lock(runId);
         try {
             return handleLogged(runId, lock, recorded, eventFor);
         } finally {
+            runLock.unlock();
             if (previous == null) {
                 MDC.remove("runId");
             } else {
@@ -191,18 +194,19 @@ public class RunCoordinator implements SmartInitializingSingleton {
                 return new Outcome(run.status(), List.of(), null);
             }
             RunStatus after = finalStatus(run.status(), decisions);
-            List<ScheduledStep> queued = recorded == null ? store.apply(run, decisions, now)
+            RunStore.Applied applied = recorded == null ? store.apply(run, decisions, now)
                     : store.apply(run, decisions, now, recorded);
-            List<ScheduledStep> ready = localStarts.claimReady(run, after, queued, now);
+            List<ScheduledStep> ready = localStarts.claimReady(run.withSteps(applied.steps()), after, applied.queued(), now);
             ready.forEach(s -> dispatcher.recordInTransaction(s.ref(), s.at()));
-            RunRecord finished = null;
+            FinishedRun finished = null;
             if (after != run.status() && after.isTerminal()) {
-                finished = store.find(run.appId(), runId, true).orElseThrow();
+                finished = new FinishedRun(run.id(), run.appId(), after, run.webhookUrl(),
+                        () -> store.find(run.appId(), runId, true).orElseThrow());
                 for (RunFinishedListener l : listeners) {
                     l.onRunFinished(finished);
                 }
             }
-            return new Outcome(after, ready, finished);
+            return new Outcome(after, ready, finished == null ? null : new Finished(after, run.createdAt(), now));
         });
         if (outcome == null) {
             return Optional.empty();
@@ -210,7 +214,7 @@ public class RunCoordinator implements SmartInitializingSingleton {
         afterCommit(() -> {
             outcome.ready().forEach(s -> dispatcher.dispatch(s.ref(), s.at()));
             if (outcome.finished() != null) {
-                recordFinished(outcome.finished());
+                recordFinished(runId, outcome.finished());
             }
         });
         return Optional.of(outcome.status());
@@ -257,14 +261,16 @@ public class RunCoordinator implements SmartInitializingSingleton {
         return status;
     }
 
-    private void recordFinished(RunRecord run) {
+    private void recordFinished(String runId, Finished run) {
         meters.counter("weft.runs.finished", "status", run.status().wire()).increment();
-        if (run.finishedAt() != null && run.createdAt() != null) {
+        if (run.createdAt() != null) {
             meters.timer("weft.run.duration", "status", run.status().wire())
                     .record(Duration.between(run.createdAt(), run.finishedAt()));
         }
-        log.info("run {} {}", run.id(), run.status().wire());
+        log.info("run {} {}", runId, run.status().wire());
     }
 
-    private record Outcome(RunStatus status, List<ScheduledStep> ready, RunRecord finished) {}
+    private record Finished(RunStatus status, Instant createdAt, Instant finishedAt) {}
+
+    private record Outcome(RunStatus status, List<ScheduledStep> ready, Finished finished) {}
 }

@@ -11,6 +11,7 @@ import dev.weft.engine.Transitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,11 +33,20 @@ final class DecisionWriter {
     }
 
     /**
-     * @param input the input of the attempt whose success is among the decisions, stored in the same
-     *              statement as the result; null when there is none to store
+     * @param input the input of the attempt whose result the decisions record, stored in the same
+     *              statement as a success; null when there is none to store
      */
-    List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now, RunStore.AttemptInput input) {
+    RunStore.Applied apply(RunRecord before, List<Decision> decisions, Instant now, RunStore.AttemptInput input) {
         String runId = before.id();
+        Map<String, Row> rows = new LinkedHashMap<>();
+        before.steps().forEach(s -> rows.put(s.stepId(), new Row(s)));
+        RunStore.AttemptInput withResult = input != null && decisions.stream().anyMatch(d ->
+                d instanceof Decision.RecordSuccess r && r.stepId().equals(input.ref().stepId())) ? input : null;
+        if (input != null && withResult == null) {
+            // no result statement to carry it: stored on its own
+            store.recordInput(input.ref(), input.leaseToken(), input.input());
+            rows.get(input.ref().stepId()).input = input.input();
+        }
         RunStatus[] runStatus = {before.status()};
         Map<String, StepRecord> steps = new HashMap<>();
         before.steps().forEach(s -> steps.put(s.stepId(), s));
@@ -57,6 +67,7 @@ final class DecisionWriter {
                     jdbc.sql("UPDATE run_steps SET status = 'queued', available_at = ?, queued_at = ? "
                                     + "WHERE run_id = ? AND step_id = ?")
                             .params(ts(q.at()), ts(now), runId, q.stepId()).update();
+                    rows.get(q.stepId()).queued(q.at(), now);
                     event(runId, "step.queued", q.stepId(), null, null, now);
                     queued.add(new ScheduledStep(new StepRef(runId, q.stepId()), q.at()));
                 }
@@ -65,18 +76,28 @@ final class DecisionWriter {
                     jdbc.sql("UPDATE run_steps SET status = 'skipped', status_reason = ?, finished_at = ? "
                                     + "WHERE run_id = ? AND step_id = ?")
                             .params(truncate(s.reason()), ts(now), runId, s.stepId()).update();
+                    Row row = rows.get(s.stepId());
+                    row.status = StepStatus.SKIPPED;
+                    row.statusReason = truncate(s.reason());
+                    row.finishedAt = now;
                     event(runId, "step.skipped", s.stepId(), null, reason(s.reason()), now);
                 }
                 case Decision.RecordSuccess s -> {
                     step(runId, current, s.stepId(), StepStatus.SUCCEEDED);
-                    boolean withInput = input != null && input.ref().stepId().equals(s.stepId());
+                    boolean withInput = withResult != null && withResult.ref().stepId().equals(s.stepId());
                     jdbc.sql("UPDATE run_steps SET status = 'succeeded', output = ?, error = NULL, finished_at = ?, "
                                     + "lease_token = NULL, lease_owner = NULL, lease_until = NULL"
                                     + (withInput ? ", input = ?" : "") + " WHERE run_id = ? AND step_id = ?")
                             .params(withInput
-                                    ? List.of(Json.write(s.output()), ts(now), Json.write(input.input()), runId, s.stepId())
+                                    ? List.of(Json.write(s.output()), ts(now), Json.write(withResult.input()), runId, s.stepId())
                                     : List.of(Json.write(s.output()), ts(now), runId, s.stepId()))
                             .update();
+                    Row row = rows.get(s.stepId()).finished(StepStatus.SUCCEEDED, now);
+                    row.output = s.output();
+                    row.error = null;
+                    if (withInput) {
+                        row.input = withResult.input();
+                    }
                     event(runId, "step.succeeded", s.stepId(), steps.get(s.stepId()).attempt(), null, now);
                 }
                 case Decision.ScheduleRetry r -> {
@@ -86,6 +107,10 @@ final class DecisionWriter {
                                     + "WHERE run_id = ? AND step_id = ?")
                             .params(ts(r.at()), Json.write(error(r.error())), "retry scheduled at " + r.at(), runId,
                                     r.stepId()).update();
+                    Row row = rows.get(r.stepId()).released(StepStatus.QUEUED);
+                    row.availableAt = r.at();
+                    row.error = error(r.error());
+                    row.statusReason = "retry scheduled at " + r.at();
                     ObjectNode data = error(r.error());
                     data.put("retryAt", r.at().toString());
                     event(runId, "step.retry_scheduled", r.stepId(), steps.get(r.stepId()).attempt(), data, now);
@@ -99,6 +124,11 @@ final class DecisionWriter {
                                     + "lease_token = NULL, lease_owner = NULL, lease_until = NULL "
                                     + "WHERE run_id = ? AND step_id = ?")
                             .params(ts(now), runId, r.stepId()).update();
+                    Row row = rows.get(r.stepId()).released(StepStatus.QUEUED);
+                    row.attempt--;
+                    row.interruptions++;
+                    row.availableAt = now;
+                    row.statusReason = "requeued after an interrupted execution";
                     event(runId, "step.interrupted", r.stepId(), steps.get(r.stepId()).attempt(), null, now);
                     queued.add(new ScheduledStep(new StepRef(runId, r.stepId()), now));
                 }
@@ -108,6 +138,10 @@ final class DecisionWriter {
                                     + "status_reason = ?, lease_token = NULL, lease_owner = NULL, lease_until = NULL "
                                     + "WHERE run_id = ? AND step_id = ?")
                             .params(ts(r.until()), "waiting until " + r.until(), runId, r.stepId()).update();
+                    Row row = rows.get(r.stepId()).released(StepStatus.QUEUED);
+                    row.attempt--;
+                    row.availableAt = r.until();
+                    row.statusReason = "waiting until " + r.until();
                     ObjectNode data = Json.object();
                     data.put("until", r.until().toString());
                     event(runId, "step.deferred", r.stepId(), steps.get(r.stepId()).attempt(), data, now);
@@ -119,6 +153,7 @@ final class DecisionWriter {
                                     + "lease_token = NULL, lease_owner = NULL, lease_until = NULL "
                                     + "WHERE run_id = ? AND step_id = ?")
                             .params(Json.write(error(f.error())), ts(now), runId, f.stepId()).update();
+                    rows.get(f.stepId()).finished(StepStatus.FAILED, now).error = error(f.error());
                     event(runId, "step.failed", f.stepId(), steps.get(f.stepId()).attempt(), error(f.error()), now);
                 }
                 case Decision.CancelStep c -> {
@@ -127,6 +162,7 @@ final class DecisionWriter {
                                     + "lease_token = NULL, lease_owner = NULL, lease_until = NULL "
                                     + "WHERE run_id = ? AND step_id = ?")
                             .params(ts(now), runId, c.stepId()).update();
+                    rows.get(c.stepId()).finished(StepStatus.CANCELLED, now);
                     event(runId, "step.cancelled", c.stepId(), null, null, now);
                 }
                 case Decision.ResetStep r -> {
@@ -136,6 +172,7 @@ final class DecisionWriter {
                                     + "queued_at = NULL, first_started_at = NULL, started_at = NULL, finished_at = NULL "
                                     + "WHERE run_id = ? AND step_id = ?")
                             .params(runId, r.stepId()).update();
+                    rows.get(r.stepId()).reset();
                     event(runId, "step.reset", r.stepId(), null, null, now);
                 }
                 case Decision.CompleteRun c -> {
@@ -165,7 +202,86 @@ final class DecisionWriter {
                 }
             }
         }
-        return queued;
+        return new RunStore.Applied(queued, rows.values().stream().map(Row::record).toList());
+    }
+
+    /**
+     * A step's columns as this transaction leaves them, changed alongside each statement, so that
+     * the caller need not read the steps back.
+     */
+    private static final class Row {
+        final String stepId;
+        final String type;
+        StepStatus status;
+        int attempt;
+        int interruptions;
+        JsonNode input;
+        JsonNode output;
+        JsonNode error;
+        String statusReason;
+        Instant queuedAt;
+        Instant availableAt;
+        Instant firstStartedAt;
+        Instant startedAt;
+        Instant finishedAt;
+        String leaseToken;
+
+        Row(StepRecord r) {
+            stepId = r.stepId();
+            type = r.type();
+            status = r.status();
+            attempt = r.attempt();
+            interruptions = r.interruptions();
+            input = r.input();
+            output = r.output();
+            error = r.error();
+            statusReason = r.statusReason();
+            queuedAt = r.queuedAt();
+            availableAt = r.availableAt();
+            firstStartedAt = r.firstStartedAt();
+            startedAt = r.startedAt();
+            finishedAt = r.finishedAt();
+            leaseToken = r.leaseToken();
+        }
+
+        void queued(Instant at, Instant now) {
+            status = StepStatus.QUEUED;
+            availableAt = at;
+            queuedAt = now;
+        }
+
+        /** The lease columns cleared, as every statement that ends or hands back an attempt does. */
+        Row released(StepStatus to) {
+            status = to;
+            leaseToken = null;
+            return this;
+        }
+
+        Row finished(StepStatus to, Instant now) {
+            finishedAt = now;
+            return released(to);
+        }
+
+        Row reset() {
+            status = StepStatus.PENDING;
+            attempt = 0;
+            interruptions = 0;
+            output = null;
+            error = null;
+            statusReason = null;
+            input = null;
+            availableAt = null;
+            queuedAt = null;
+            firstStartedAt = null;
+            startedAt = null;
+            finishedAt = null;
+            return this;
+        }
+
+        StepRecord record() {
+            return new StepRecord(stepId, type, status, attempt, interruptions, input, output, error, statusReason,
+                    queuedAt, availableAt, firstStartedAt, startedAt, finishedAt, leaseToken);
+        }
     }
 
     private static void run(String runId, RunStatus[] current, RunStatus to) {

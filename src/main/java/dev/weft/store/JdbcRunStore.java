@@ -92,8 +92,7 @@ public class JdbcRunStore implements RunStore {
                 .map(r -> r.withSteps(steps(runId)));
     }
 
-    @Override
-    public List<StepRecord> steps(String runId) {
+    List<StepRecord> steps(String runId) {
         return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM run_steps WHERE run_id = ?")
                 .param(runId)
                 .query((rs, n) -> Rows.step(rs))
@@ -101,18 +100,13 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now) {
+    public Applied apply(RunRecord before, List<Decision> decisions, Instant now) {
         return writer.apply(before, decisions, now, null);
     }
 
     @Override
-    public List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now, AttemptInput input) {
-        boolean withResult = decisions.stream().anyMatch(d -> d instanceof Decision.RecordSuccess s
-                && s.stepId().equals(input.ref().stepId()));
-        if (!withResult) {
-            recordInput(input.ref(), input.leaseToken(), input.input());
-        }
-        return writer.apply(before, decisions, now, withResult ? input : null);
+    public Applied apply(RunRecord before, List<Decision> decisions, Instant now, AttemptInput input) {
+        return writer.apply(before, decisions, now, input);
     }
 
     @Override

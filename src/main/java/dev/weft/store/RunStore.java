@@ -24,20 +24,17 @@ public interface RunStore {
     /** Locks the run row and returns the run with its steps. */
     Optional<RunRecord> lock(String runId);
 
-    /** Applies decisions to the rows and appends them to the history; returns the steps queued, with when each may start. */
-    List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now);
+    /** Applies decisions to the rows and appends them to the history. */
+    Applied apply(RunRecord before, List<Decision> decisions, Instant now);
 
     /**
      * {@link #apply} that also stores the input an attempt was given ({@link #recordInput}), written
      * with the attempt's result where the store can.
      */
-    default List<ScheduledStep> apply(RunRecord before, List<Decision> decisions, Instant now, AttemptInput input) {
+    default Applied apply(RunRecord before, List<Decision> decisions, Instant now, AttemptInput input) {
         recordInput(input.ref(), input.leaseToken(), input.input());
         return apply(before, decisions, now);
     }
-
-    /** The steps of a run, as {@link #lock} returns them (for a caller that already holds the lock). */
-    List<StepRecord> steps(String runId);
 
     /**
      * Compare-and-set queued → running with a new lease of {@code lease} by the database's clock;
@@ -65,6 +62,13 @@ public interface RunStore {
     void appendEvent(String runId, String type, String stepId, Integer attempt, JsonNode data, Instant at);
 
     record ExpiredLease(StepRef ref, int attempt, String leaseToken) {}
+
+    /**
+     * What applying decisions did: the steps queued, with when each may start, and every step of the
+     * run as the transaction now has it (in the order {@link #lock} gave them), so that a caller
+     * holding the lock need not read them back.
+     */
+    record Applied(List<ScheduledStep> queued, List<StepRecord> steps) {}
 
     /** The input rendered for the attempt holding {@code leaseToken}. */
     record AttemptInput(StepRef ref, String leaseToken, JsonNode input) {}

@@ -1,6 +1,7 @@
 package dev.weft.webhook;
 
 import dev.weft.common.Ids;
+import dev.weft.runs.FinishedRun;
 import dev.weft.runs.RunFinishedListener;
 import dev.weft.store.RunRecord;
 import dev.weft.webhook.delivery.Delivery;
@@ -40,7 +41,7 @@ public class WebhookOutbox implements RunFinishedListener {
     }
 
     @Override
-    public void onRunFinished(RunRecord run) {
+    public void onRunFinished(FinishedRun run) {
         EventType type = EventType.forRun(run.status()).orElse(null);
         if (type == null) {
             return;
@@ -58,7 +59,8 @@ public class WebhookOutbox implements RunFinishedListener {
             return;
         }
         Instant now = Timestamps.micros(clock.instant());
-        String payload = RunPayload.of(type, run, run.finishedAt() != null ? run.finishedAt() : now,
+        RunRecord details = run.details();
+        String payload = RunPayload.of(type, details, details.finishedAt() != null ? details.finishedAt() : now,
                 properties.maxPayloadBytes());
         subscriptionByUrl.forEach((url, subscriptionId) -> deliveries.insert(new Delivery("msg_" + Ids.uuid7(clock),
                 run.appId(), run.id(), subscriptionId, url, type.wire(), payload, DeliveryStatus.PENDING, 0,

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.weft.common.Json;
 import dev.weft.engine.Decision;
+import dev.weft.engine.StepError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,6 +120,74 @@ abstract class RunStoreContractTest {
         assertThat(found.deadline()).isEqualTo(created.plus(Duration.ofHours(1)));
     }
 
+    @Test
+    void theStepsApplyReturnsAreTheStepsTheDatabaseThenHolds() {
+        NewRun run = newRun(null, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                List.of(new NewRun.StepSeed("a", "transform"), new NewRun.StepSeed("b", "transform"),
+                        new NewRun.StepSeed("c", "transform")));
+        store.insert(run);
+        StepError oops = StepError.retryable("OOPS", "went wrong");
+
+        applyAndCompare(run.id(), null, new Decision.StartRun(), new Decision.QueueStep("a", past()));
+        ClaimedStep a = claim(run.id(), "a");
+        applyAndCompare(run.id(), new RunStore.AttemptInput(new StepRef(run.id(), "a"), a.leaseToken(), Json.parse("{\"in\": 1}")),
+                new Decision.RecordSuccess("a", Json.parse("{\"v\": 1}")), new Decision.QueueStep("b", past()),
+                new Decision.SkipStep("c", "its when was false"));
+        ClaimedStep b = claim(run.id(), "b");
+        applyAndCompare(run.id(), new RunStore.AttemptInput(new StepRef(run.id(), "b"), b.leaseToken(), Json.parse("{\"in\": 2}")),
+                new Decision.ScheduleRetry("b", oops, past()));
+        claim(run.id(), "b");
+        applyAndCompare(run.id(), null, new Decision.RequeueInterrupted("b"));
+        claim(run.id(), "b");
+        applyAndCompare(run.id(), null, new Decision.DeferStep("b", past()));
+        claim(run.id(), "b");
+        applyAndCompare(run.id(), null, new Decision.RecordFailure("b", StepError.permanent("BAD", "for good")),
+                new Decision.FailRun(StepError.permanent("BAD", "for good")));
+        applyAndCompare(run.id(), null, new Decision.ReopenRun(), new Decision.ResetStep("b"),
+                new Decision.QueueStep("b", past()), new Decision.CancelStep("b"), new Decision.CancelRun());
+    }
+
+    private void applyAndCompare(String runId, RunStore.AttemptInput input, Decision... decisions) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        RunStore.Applied applied = tx.execute(s -> {
+            RunRecord locked = store.lock(runId).orElseThrow();
+            return input == null ? store.apply(locked, List.of(decisions), now)
+                    : store.apply(locked, List.of(decisions), now, input);
+        });
+        assertThat(applied.steps()).as("after %s", List.of(decisions))
+                .usingRecursiveFieldByFieldElementComparator()
+                .containsExactlyElementsOf(store.find(APP, runId, true).orElseThrow().steps());
+    }
+
+    private ClaimedStep claim(String runId, String stepId) {
+        return tx.execute(s -> store.claim(new StepRef(runId, stepId), "owner", Instant.now(), Duration.ofMinutes(1)))
+                .orElseThrow();
+    }
+
+    private static Instant past() {
+        return Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Test
+    void aTransactionsHistoryIsWrittenInOrderAtItsCommitAndNotAtAllWhenItRollsBack() {
+        NewRun run = newRun(null);
+        store.insert(run);
+
+        tx.executeWithoutResult(s -> {
+            store.appendEvent(run.id(), "test.first", "a", 1, null, Instant.now());
+            store.appendEvent(run.id(), "test.second", "a", 1, Json.parse("{\"n\": 2}"), Instant.now());
+            assertThat(store.events(run.id(), 0, 100)).extracting(RunEventRecord::type).containsExactly("run.created");
+        });
+        tx.executeWithoutResult(s -> {
+            store.appendEvent(run.id(), "test.rolled_back", "a", 1, null, Instant.now());
+            s.setRollbackOnly();
+        });
+
+        assertThat(store.events(run.id(), 0, 100)).extracting(RunEventRecord::type)
+                .containsExactly("run.created", "test.first", "test.second");
+        assertThat(store.events(run.id(), 0, 100).get(2).data()).isEqualTo(Json.parse("{\"n\": 2}"));
+    }
+
     private StepRef queuedStep() {
         NewRun run = newRun(null);
         store.insert(run);
@@ -133,9 +202,12 @@ abstract class RunStoreContractTest {
     }
 
     private static NewRun newRun(String idempotencyKey, Instant created) {
+        return newRun(idempotencyKey, created, List.of(new NewRun.StepSeed("a", "transform")));
+    }
+
+    private static NewRun newRun(String idempotencyKey, Instant created, List<NewRun.StepSeed> steps) {
         return new NewRun(dev.weft.common.Ids.uuid7(Clock.systemUTC()), APP, null, null, "{\"steps\": []}",
-                Json.object(), null, idempotencyKey, "hash", created, created.plus(Duration.ofHours(1)),
-                List.of(new NewRun.StepSeed("a", "transform")));
+                Json.object(), null, idempotencyKey, "hash", created, created.plus(Duration.ofHours(1)), steps);
     }
 
     private static <T> List<T> concurrently(int n, java.util.function.IntFunction<Callable<T>> task) throws Exception {

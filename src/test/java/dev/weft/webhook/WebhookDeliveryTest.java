@@ -156,7 +156,7 @@ class WebhookDeliveryTest extends WebhookHttpTest {
         RunRecord run = run(appIdOf(key), RunStatus.COMPLETED, receiver.url("/hook"));
 
         tx.executeWithoutResult(status -> {
-            outbox.onRunFinished(run);
+            outbox.onRunFinished(dev.weft.runs.FinishedRun.of(run));
             status.setRollbackOnly();
         });
 

@@ -108,7 +108,7 @@ abstract class WebhookHttpTest {
     /** Tells the outbox, in a transaction as the engine does, that a run of the key's app finished. */
     RunRecord finishRun(String key, RunStatus status, String webhookUrl) {
         RunRecord run = run(appIdOf(key), status, webhookUrl);
-        tx.executeWithoutResult(s -> outbox.onRunFinished(run));
+        tx.executeWithoutResult(s -> outbox.onRunFinished(dev.weft.runs.FinishedRun.of(run)));
         return run;
     }
 
