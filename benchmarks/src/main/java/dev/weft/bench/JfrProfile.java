@@ -2,6 +2,7 @@ package dev.weft.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import jdk.jfr.consumer.RecordingFile;
  * way {@code docs/benchmarks.md} reports them: the share of samples by the library that is running
  * (JDK frames count for the library that called them), the share of samples by what the thread is
  * doing (a stage of a run, found anywhere on the stack), and the hottest Weft methods by the
- * samples below them. Record with {@code scripts/bench.sh --service-jvm=-XX:StartFlightRecording=...}
+ * samples below them, counting from the first step executed (start-up left out). Record with {@code scripts/bench.sh --service-jvm=-XX:StartFlightRecording=...}
  * and a deep stack ({@code -XX:FlightRecorderOptions:stackdepth=512}), then:
  *
  * <pre>java -cp benchmarks/target/classes dev.weft.bench.JfrProfile target/bench/rep1/postgres/main/profile.jfr</pre>
@@ -51,27 +52,37 @@ public final class JfrProfile {
             Map.entry("org.apache.hc.", "Apache HttpClient"),
             Map.entry("dev.weft.", "Weft"));
 
-    /** What a thread is doing, by a frame anywhere on its stack; a sample may count in several. */
-    private static final Map<String, Predicate<String>> STAGES = stages();
+    private static final Predicate<String> STEP_EXECUTION = f -> f.startsWith("dev.weft.dispatch.StepWorker.execute");
 
-    private static Map<String, Predicate<String>> stages() {
-        Map<String, Predicate<String>> stages = new LinkedHashMap<>();
-        stages.put("serving an HTTP request (Tomcat and below)", f -> f.startsWith("org.apache.coyote.AbstractProtocol"));
-        stages.put("  of which: run submission (RunController.run and below)", f -> f.startsWith("dev.weft.runs.web.RunController.run"));
-        stages.put("  of which: run view and list reads (the harness's polling)", f -> f.startsWith("dev.weft.runs.web.RunController.get")
-                || f.startsWith("dev.weft.runs.web.RunController.list"));
-        stages.put("executing a step (StepWorker.execute and below)", f -> f.startsWith("dev.weft.dispatch.StepWorker.execute"));
-        stages.put("recording a step's outcome (RunCoordinator.handle and below)", f -> f.startsWith("dev.weft.runs.RunCoordinator.handle"));
-        stages.put("claiming a step (JdbcRunStore.claim and below)", f -> f.startsWith("dev.weft.store.JdbcRunStore.claim"));
-        stages.put("writing history rows (HistoryWriter and below)", f -> f.startsWith("dev.weft.store.HistoryWriter"));
-        stages.put("a JDBC call (any frame in the driver or H2)", f -> f.startsWith("org.postgresql.") || f.startsWith("org.h2."));
-        stages.put("a commit (Connection.commit and below)", f -> f.endsWith("Connection.commit") || f.contains("TransactionManager.commit"));
-        stages.put("JSON (any Jackson frame)", f -> f.startsWith("com.fasterxml.jackson.") || f.startsWith("tools.jackson."));
-        stages.put("Kafka consumer thread (listener container and below)", f -> f.startsWith("org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer.run"));
-        stages.put("Kafka producer (send and the network thread)", f -> f.startsWith("org.apache.kafka.clients.producer."));
-        stages.put("outbox relay (OutboxRelay and below)", f -> f.startsWith("dev.weft.dispatch.kafka.OutboxRelay"));
-        stages.put("maintenance loop (Maintenance and below)", f -> f.startsWith("dev.weft.dispatch.Maintenance"));
-        stages.put("webhook delivery (DeliveryWorker and below)", f -> f.startsWith("dev.weft.webhook.delivery."));
+    private static final Predicate<String> HTTP = f -> f.startsWith("org.apache.coyote.AbstractProtocol");
+
+    /** What a thread is doing, by the frames on its stack; a sample may count in several. */
+    private static final Map<String, Predicate<List<String>>> STAGES = stages();
+
+    private static Predicate<List<String>> any(Predicate<String> frame) {
+        return frames -> frames.stream().anyMatch(frame);
+    }
+
+    private static Map<String, Predicate<List<String>>> stages() {
+        Map<String, Predicate<List<String>>> stages = new LinkedHashMap<>();
+        stages.put("serving an HTTP request (Tomcat and below)", any(HTTP));
+        stages.put("  of which: run submission (RunController.run and below)", any(f -> f.startsWith("dev.weft.runs.web.RunController.run")));
+        stages.put("  of which: run view and list reads (the harness's polling)", any(f -> f.startsWith("dev.weft.runs.web.RunController.get")
+                || f.startsWith("dev.weft.runs.web.RunController.list")));
+        stages.put("  of which: outside the controller (Tomcat, filters, reading and writing bodies)",
+                any(HTTP).and(any(f -> f.startsWith("dev.weft.runs.web.RunController.")).negate()));
+        stages.put("executing a step (StepWorker.execute and below)", any(STEP_EXECUTION));
+        stages.put("recording a step's outcome (RunCoordinator.handle and below)", any(f -> f.startsWith("dev.weft.runs.RunCoordinator.handle")));
+        stages.put("claiming a step (JdbcRunStore.claim and below)", any(f -> f.startsWith("dev.weft.store.JdbcRunStore.claim")));
+        stages.put("writing history rows (HistoryWriter and below)", any(f -> f.startsWith("dev.weft.store.HistoryWriter")));
+        stages.put("a JDBC call (any frame in the driver or H2)", any(f -> f.startsWith("org.postgresql.") || f.startsWith("org.h2.")));
+        stages.put("a commit (Connection.commit and below)", any(f -> f.endsWith("Connection.commit") || f.contains("TransactionManager.commit")));
+        stages.put("JSON (any Jackson frame)", any(f -> f.startsWith("com.fasterxml.jackson.") || f.startsWith("tools.jackson.")));
+        stages.put("Kafka consumer thread (listener container and below)", any(f -> f.startsWith("org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer.run")));
+        stages.put("Kafka producer (send and the network thread)", any(f -> f.startsWith("org.apache.kafka.clients.producer.")));
+        stages.put("outbox relay (OutboxRelay and below)", any(f -> f.startsWith("dev.weft.dispatch.kafka.OutboxRelay")));
+        stages.put("maintenance loop (Maintenance and below)", any(f -> f.startsWith("dev.weft.dispatch.Maintenance")));
+        stages.put("webhook delivery (DeliveryWorker and below)", any(f -> f.startsWith("dev.weft.webhook.delivery.")));
         return stages;
     }
 
@@ -86,18 +97,20 @@ public final class JfrProfile {
         Map<String, Integer> byStage = new LinkedHashMap<>();
         STAGES.keySet().forEach(stage -> byStage.put(stage, 0));
         Map<String, Integer> weftInclusive = new TreeMap<>();
+        Path file = Path.of(args[0]);
+        Instant firstStep = firstStepExecution(file);
         int samples = 0;
-        try (RecordingFile recording = new RecordingFile(Path.of(args[0]))) {
+        try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                if (!isSample(event) || event.getStartTime().isBefore(firstStep)) {
                     continue;
                 }
                 samples++;
                 List<String> frames = frames(event.getStackTrace());
                 byLibrary.merge(owner(frames), 1, Integer::sum);
                 STAGES.forEach((stage, matches) -> {
-                    if (frames.stream().anyMatch(matches)) {
+                    if (matches.test(frames)) {
                         byStage.merge(stage, 1, Integer::sum);
                     }
                 });
@@ -105,10 +118,29 @@ public final class JfrProfile {
                         .forEach(f -> weftInclusive.merge(f, 1, Integer::sum));
             }
         }
-        System.out.printf("%,d CPU samples in %s%n", samples, args[0]);
+        System.out.printf("%,d CPU samples in %s from the first step executed on (start-up left out)%n", samples, file);
         print("by the library running (JDK frames count for their caller)", byLibrary, samples, 30);
         print("by what the thread is doing (anywhere on the stack; a sample may count twice)", byStage, samples, 0);
         print("Weft methods by the samples at or below them", weftInclusive, samples, 25);
+    }
+
+    private static boolean isSample(RecordedEvent event) {
+        return event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null;
+    }
+
+    /** When the service began to execute steps: what comes before is start-up, not the hot path. */
+    private static Instant firstStepExecution(Path file) throws IOException {
+        Instant first = Instant.MAX;
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                if (isSample(event) && event.getStartTime().isBefore(first)
+                        && frames(event.getStackTrace()).stream().anyMatch(STEP_EXECUTION)) {
+                    first = event.getStartTime();
+                }
+            }
+        }
+        return first == Instant.MAX ? Instant.MIN : first;
     }
 
     private static List<String> frames(RecordedStackTrace stack) {
