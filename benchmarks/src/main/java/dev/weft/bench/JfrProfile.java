@@ -152,7 +152,7 @@ public final class JfrProfile {
     }
 
     /** The library of the topmost frame that is not the JDK's own code. */
-    private static String owner(List<String> frames) {
+    static String owner(List<String> frames) {
         for (String frame : frames) {
             if (frame.startsWith("java.") || frame.startsWith("jdk.") || frame.startsWith("sun.")) {
                 continue;

@@ -93,7 +93,7 @@ final class Ramp {
      * The backlog (sent, not yet finished) sampled every 100 ms over the window; its growth is the
      * difference between the mean of the last and of the second quarter, per second between them.
      */
-    private static double backlogGrowth(Map<String, Long> scheduled, Map<String, Long> finished, long t0, int seconds) {
+    static double backlogGrowth(Map<String, Long> scheduled, Map<String, Long> finished, long t0, int seconds) {
         int samples = seconds * 10;
         double[] backlog = new double[samples];
         for (int k = 0; k < samples; k++) {
