@@ -29,12 +29,9 @@ public interface RunStore {
 
     /**
      * {@link #apply} that also stores the input an attempt was given ({@link #recordInput}), written
-     * with the attempt's result where the store can.
+     * with the attempt's result where the store can; the steps it returns carry that input.
      */
-    default Applied apply(RunRecord before, List<Decision> decisions, Instant now, AttemptInput input) {
-        recordInput(input.ref(), input.leaseToken(), input.input());
-        return apply(before, decisions, now);
-    }
+    Applied apply(RunRecord before, List<Decision> decisions, Instant now, AttemptInput input);
 
     /**
      * Compare-and-set queued → running with a new lease of {@code lease} by the database's clock;
