@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,54 +94,52 @@ public final class JfrProfile {
             System.err.println("usage: JfrProfile <recording.jfr>");
             System.exit(2);
         }
+        Path file = Path.of(args[0]);
+        List<Sample> all = samples(file);
+        // what comes before the first step executed is start-up, not the hot path
+        Instant firstStep = all.stream().filter(x -> x.frames().stream().anyMatch(STEP_EXECUTION))
+                .map(Sample::at).min(Instant::compareTo).orElse(Instant.MIN);
+        List<Sample> hot = all.stream().filter(x -> !x.at().isBefore(firstStep)).toList();
         Map<String, Integer> byLibrary = new TreeMap<>();
         Map<String, Integer> byStage = new LinkedHashMap<>();
         STAGES.keySet().forEach(stage -> byStage.put(stage, 0));
         Map<String, Integer> weftInclusive = new TreeMap<>();
-        Path file = Path.of(args[0]);
-        Instant firstStep = firstStepExecution(file);
-        int samples = 0;
-        try (RecordingFile recording = new RecordingFile(file)) {
-            while (recording.hasMoreEvents()) {
-                RecordedEvent event = recording.readEvent();
-                if (!isSample(event) || event.getStartTime().isBefore(firstStep)) {
-                    continue;
+        for (Sample sample : hot) {
+            List<String> frames = sample.frames();
+            byLibrary.merge(owner(frames), 1, Integer::sum);
+            STAGES.forEach((stage, matches) -> {
+                if (matches.test(frames)) {
+                    byStage.merge(stage, 1, Integer::sum);
                 }
-                samples++;
-                List<String> frames = frames(event.getStackTrace());
-                byLibrary.merge(owner(frames), 1, Integer::sum);
-                STAGES.forEach((stage, matches) -> {
-                    if (matches.test(frames)) {
-                        byStage.merge(stage, 1, Integer::sum);
-                    }
-                });
-                frames.stream().filter(f -> f.startsWith("dev.weft.")).distinct()
-                        .forEach(f -> weftInclusive.merge(f, 1, Integer::sum));
-            }
+            });
+            // generated lambda and proxy classes only repeat the method they stand for
+            frames.stream().filter(f -> f.startsWith("dev.weft.") && !f.contains("$$")).distinct()
+                    .forEach(f -> weftInclusive.merge(f, 1, Integer::sum));
         }
+        int samples = hot.size();
         System.out.printf("%,d CPU samples in %s from the first step executed on (start-up left out)%n", samples, file);
         print("by the library running (JDK frames count for their caller)", byLibrary, samples, 30);
         print("by what the thread is doing (anywhere on the stack; a sample may count twice)", byStage, samples, 0);
         print("Weft methods by the samples at or below them", weftInclusive, samples, 25);
     }
 
-    private static boolean isSample(RecordedEvent event) {
-        return event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null;
-    }
+    private record Sample(Instant at, List<String> frames) {}
 
-    /** When the service began to execute steps: what comes before is start-up, not the hot path. */
-    private static Instant firstStepExecution(Path file) throws IOException {
-        Instant first = Instant.MAX;
+    /** The recording's CPU samples, read once; frame names are shared between samples to keep them small. */
+    private static List<Sample> samples(Path file) throws IOException {
+        List<Sample> samples = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
-                if (isSample(event) && event.getStartTime().isBefore(first)
-                        && frames(event.getStackTrace()).stream().anyMatch(STEP_EXECUTION)) {
-                    first = event.getStartTime();
+                if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
+                    List<String> frames = frames(event.getStackTrace()).stream()
+                            .map(f -> names.computeIfAbsent(f, k -> k)).toList();
+                    samples.add(new Sample(event.getStartTime(), frames));
                 }
             }
         }
-        return first == Instant.MAX ? Instant.MIN : first;
+        return samples;
     }
 
     private static List<String> frames(RecordedStackTrace stack) {
