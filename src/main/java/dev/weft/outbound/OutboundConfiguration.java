@@ -5,13 +5,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The outbound policy from {@code weft.outbound.allow-hosts} and the one client that enforces it. */
+/** The outbound policy from {@code weft.outbound.allow-hosts} and the clients that enforce it. */
 @Configuration(proxyBeanMethods = false)
 class OutboundConfiguration {
 
     @Bean
     OutboundPolicy outboundPolicy(@Value("${weft.outbound.allow-hosts:}") String allowHosts) {
         return OutboundPolicy.fromAllowHostsSetting(allowHosts);
+    }
+
+    @Bean(destroyMethod = "close")
+    ProviderHttp providerHttp(OutboundPolicy policy) {
+        return new ProviderHttp(policy);
     }
 
     @Bean(destroyMethod = "close")

@@ -19,6 +19,8 @@ public class OutboundException extends Exception {
         TIMEOUT,
         /** More redirects than allowed, or a redirect loop. */
         TOO_MANY_REDIRECTS,
+        /** A redirect from a destination whose redirects are not followed (provider APIs). */
+        REDIRECT_REFUSED,
         /** The response body is larger than allowed. */
         RESPONSE_TOO_LARGE,
         /** Any other I/O or protocol failure. */
@@ -39,6 +41,22 @@ public class OutboundException extends Exception {
 
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * The outbound refusal or failure somewhere in a cause chain, as SDKs wrap what their transport
+     * threw ({@link OutboundIOException} carries one through I/O-only interfaces).
+     */
+    public static java.util.Optional<OutboundException> in(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutboundException outbound) {
+                return java.util.Optional.of(outbound);
+            }
+            if (t instanceof OutboundIOException carrier) {
+                return java.util.Optional.of(carrier.outbound());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Whether another attempt may succeed: time-outs and connection failures. */

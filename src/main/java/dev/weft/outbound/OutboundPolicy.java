@@ -62,6 +62,19 @@ public final class OutboundPolicy {
         return new OutboundPolicy(Arrays.asList(commaSeparated.split(",")));
     }
 
+    /**
+     * This policy with one more host allowed: for a destination the operator configured (a
+     * provider's base URL from the server's settings), never for one an app supplied.
+     */
+    public OutboundPolicy allowing(String host) {
+        if (host == null || host.isBlank() || isAllowListed(host)) {
+            return this;
+        }
+        java.util.List<String> hosts = new java.util.ArrayList<>(allowHosts);
+        hosts.add(host);
+        return new OutboundPolicy(hosts);
+    }
+
     /** Whether the host (as written in a URL, brackets allowed) is on the allow-list. */
     public boolean isAllowListed(String host) {
         return host != null && allowHosts.contains(canonicalHost(host));

@@ -1,5 +1,7 @@
 package dev.weft.providers;
 
+import dev.weft.common.Failures;
+import dev.weft.outbound.OutboundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -20,6 +22,8 @@ public final class ProviderErrors {
     public static final String AUTHENTICATION_FAILED = "AUTHENTICATION_FAILED";
     public static final String INVALID_RESPONSE = "INVALID_PROVIDER_RESPONSE";
     public static final String NOT_CONFIGURED = "PROVIDER_NOT_CONFIGURED";
+    /** The base URL, its address or a redirect from it is refused by the outbound policy. */
+    public static final String OUTBOUND_BLOCKED = "OUTBOUND_BLOCKED";
 
     private static final long MAX_RETRY_AFTER_MILLIS = Duration.ofHours(1).toMillis();
 
@@ -56,14 +60,18 @@ public final class ProviderErrors {
         return new ProviderException(false, INVALID_REQUEST, what);
     }
 
-    public static ProviderException timeout(String provider, Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * A call that got no answer: refused by the outbound policy (permanent, {@value #OUTBOUND_BLOCKED}),
+     * or a network failure or time-out (retryable).
+     */
+    public static ProviderException transport(String provider, Throwable cause) {
+        var refused = OutboundException.in(cause).filter(e -> !e.retryable());
+        if (refused.isPresent()) {
+            return new ProviderException(false, OUTBOUND_BLOCKED, provider + " was not called: "
+                    + refused.get().getMessage(), cause);
         }
         return new ProviderException(true, PROVIDER_TIMEOUT, provider + " did not answer in time or could not be reached ("
-                + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + trim(root.getMessage())) + ")",
-                cause);
+                + Failures.describe(cause) + ")", cause);
     }
 
     public static ProviderException invalidResponse(String provider, String why) {

@@ -169,4 +169,46 @@ abstract class AppAiSettingsTest extends ApiTestBase {
                 .contains("holds 3-dimensional vectors embedded with openai/text-embedding-3-small")
                 .contains("gives 384-dimensional vectors");
     }
+
+    @Test
+    void twoAppsWithOllamaKeysOnOneBaseUrlEachSendTheirOwnKey() {
+        try (WireServer ollama = new WireServer().on("/api/chat", 200, Wire.ollamaChat("ok"))) {
+            Http first = http;
+            Http second = new Http(base(), otherAppKey("ai-second-" + System.nanoTime()));
+            String plan = """
+                    {"plan": {"steps": [{"id": "write", "type": "text_generate",
+                      "input": {"prompt": "hi", "provider": "ollama"}}]}}""";
+            for (Http app : java.util.List.of(first, second, first)) {
+                String key = app == first ? "ollama-key-first-0000" : "ollama-key-second-000";
+                app.put("/v1/providers/ollama/key", "{\"apiKey\": \"" + key + "\", \"baseUrl\": \"" + ollama.url() + "\"}")
+                        .expect(200);
+                http = app;
+                awaitStatus(start(plan), "completed");
+            }
+
+            assertThat(ollama.received()).extracting(r -> r.header("Authorization")).containsExactly(
+                    "Bearer ollama-key-first-0000", "Bearer ollama-key-second-000", "Bearer ollama-key-first-0000");
+        }
+    }
+
+    @Test
+    void aProviderBaseUrlThatRedirectsToAnInternalAddressFailsTheStepAndTheRedirectIsNotFollowed() {
+        try (WireServer internal = new WireServer().on("/v1/chat/completions", 200, Wire.openAiChat("stolen", "stop"));
+             WireServer redirecting = new WireServer()) {
+            String internalUrl = "http://localhost:" + internal.url().substring(internal.url().lastIndexOf(':') + 1);
+            redirecting.on("/v1/chat/completions", 303, java.util.Map.of("Location", internalUrl + "/v1/chat/completions"), "");
+            http.put("/v1/providers/openai/key", "{\"apiKey\": \"sk-test-000000000000000000\", \"baseUrl\": \""
+                    + redirecting.url() + "/v1\"}").expect(200);
+
+            JsonNode run = awaitStatus(start("""
+                    {"plan": {"steps": [{"id": "write", "type": "text_generate",
+                      "retry": {"maxAttempts": 3, "initialDelay": "PT0.01S"},
+                      "input": {"prompt": "hi", "provider": "openai"}}]}}"""), "failed");
+
+            assertThat(step(run, "write").at("/error/code").asString()).isEqualTo("OUTBOUND_BLOCKED");
+            assertThat(step(run, "write").get("attempts").asInt()).isEqualTo(1);
+            assertThat(redirecting.received()).hasSize(1);
+            assertThat(internal.received()).isEmpty();
+        }
+    }
 }

@@ -22,11 +22,11 @@ final class AnthropicErrors {
             throw ProviderErrors.fromStatus(provider, e.statusCode(), type, message,
                     e.headers().values("retry-after").stream().findFirst().orElse(null), null);
         } catch (AnthropicIoException e) {
-            throw ProviderErrors.timeout(provider, e);
+            throw ProviderErrors.transport(provider, e);
         } catch (AnthropicInvalidDataException e) {
             throw ProviderErrors.invalidResponse(provider, "malformed or unexpected JSON");
         } catch (AnthropicException e) {
-            throw ProviderErrors.invalidResponse(provider, e.getClass().getSimpleName());
+            throw ProviderErrors.invalidResponse(provider, "the answer did not match the provider's API");
         }
     }
 

@@ -161,14 +161,14 @@ public class ProviderDirectory {
         ProvidersProperties.Endpoint server = properties.endpoint(remote.name());
         if (own.isPresent()) {
             // An app key without its own base URL goes where the server's configuration points.
-            return own.get().baseUrl() != null ? own.get() : new ProviderCredentials(own.get().apiKey(), server.baseUrl());
+            return own.get().baseUrl() != null ? own.get() : ProviderCredentials.fromServer(own.get().apiKey(), server.baseUrl());
         }
         if (!server.hasKey() && !remote.keyOptional()) {
             throw new ProviderException(false, ProviderErrors.NOT_CONFIGURED, "provider '" + remote.name()
                     + "' has no API key: set weft.providers." + remote.name() + ".api-key or PUT /v1/providers/"
                     + remote.name() + "/key");
         }
-        return new ProviderCredentials(server.apiKey(), server.baseUrl());
+        return ProviderCredentials.fromServer(server.apiKey(), server.baseUrl());
     }
 
     private static String or(String name, String fallback) {

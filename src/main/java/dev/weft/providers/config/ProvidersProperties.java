@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code weft.providers.*}: server-wide provider keys, base URLs, default models and which provider
- * each step type uses when a step names none. Base URLs here are operator configuration and are not
- * subject to the outbound policy (a per-app base URL set through the API is).
+ * each step type uses when a step names none. Base URLs here are operator configuration: their host
+ * may be internal (a local Ollama), while a per-app base URL set through the API is held to the
+ * outbound policy. Redirects are refused from both.
  *
  * @param defaultText       provider for {@code text_generate} when the step names none (default {@code local})
  * @param defaultImage      provider for {@code image_generate}

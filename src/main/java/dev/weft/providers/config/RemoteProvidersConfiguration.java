@@ -1,6 +1,7 @@
 package dev.weft.providers.config;
 
 import dev.weft.outbound.OutboundPolicy;
+import dev.weft.outbound.ProviderHttp;
 import dev.weft.providers.ContentModerator;
 import dev.weft.providers.Embedder;
 import dev.weft.providers.ImageGenerator;
@@ -37,22 +38,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RemoteProvidersConfiguration {
 
     @Bean
-    RemoteProvider openAiProvider(ProvidersProperties p) {
+    RemoteProvider openAiProvider(ProvidersProperties p, ProviderHttp http) {
         ProvidersProperties.Endpoint e = p.endpoint("openai");
-        return new OpenAiProvider("openai", e.timeoutOrDefault(), e.textModel(), e.imageModel(), e.embeddingModel(),
+        return new OpenAiProvider("openai", http, e.timeoutOrDefault(), e.textModel(), e.imageModel(), e.embeddingModel(),
                 e.moderationModel(), e.visionModel(), false);
     }
 
     @Bean
-    RemoteProvider anthropicProvider(ProvidersProperties p) {
+    RemoteProvider anthropicProvider(ProvidersProperties p, ProviderHttp http) {
         ProvidersProperties.Endpoint e = p.endpoint("anthropic");
-        return new AnthropicProvider(e.timeoutOrDefault(), e.textModel(), e.visionModel());
+        return new AnthropicProvider(http, e.timeoutOrDefault(), e.textModel(), e.visionModel());
     }
 
     @Bean
-    RemoteProvider ollamaProvider(ProvidersProperties p) {
+    RemoteProvider ollamaProvider(ProvidersProperties p, ProviderHttp http) {
         ProvidersProperties.Endpoint e = p.endpoint("ollama");
-        return new OllamaProvider(e.timeoutOrDefault(), e.textModel(), e.embeddingModel(), e.visionModel());
+        return new OllamaProvider(http, e.timeoutOrDefault(), e.textModel(), e.embeddingModel(), e.visionModel());
     }
 
     @Bean

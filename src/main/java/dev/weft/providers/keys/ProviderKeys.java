@@ -110,7 +110,7 @@ public class ProviderKeys {
         } catch (IllegalStateException e) {
             throw new ProviderException(false, "ENCRYPTION_KEY_MISMATCH", e.getMessage());
         }
-        return Optional.of(new ProviderCredentials(apiKey, baseUrl));
+        return Optional.of(ProviderCredentials.fromApp(apiKey, baseUrl));
     }
 
     private void checkBaseUrl(String baseUrl) throws OutboundException {

@@ -26,7 +26,7 @@ final class OllamaErrors {
         } catch (ProviderException e) {
             throw e;
         } catch (ResourceAccessException e) {
-            throw ProviderErrors.timeout(provider, e);
+            throw ProviderErrors.transport(provider, e);
         } catch (RestClientException | IllegalArgumentException e) {
             throw ProviderErrors.invalidResponse(provider, "malformed or unexpected JSON");
         }

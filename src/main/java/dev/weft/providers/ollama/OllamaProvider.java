@@ -1,19 +1,17 @@
 package dev.weft.providers.ollama;
 
+import dev.weft.outbound.ProviderHttp;
 import dev.weft.providers.Capability;
-import java.util.EnumSet;
-import java.util.Set;
+import dev.weft.providers.ClientCache;
 import dev.weft.providers.Embedder;
 import dev.weft.providers.ProviderCredentials;
 import dev.weft.providers.RemoteProvider;
 import dev.weft.providers.TextGenerator;
 import dev.weft.providers.VisionModel;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.ai.ollama.api.OllamaApi;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -28,13 +26,18 @@ public final class OllamaProvider implements RemoteProvider {
     static final String DEFAULT_EMBEDDING_MODEL = "nomic-embed-text";
     static final String DEFAULT_VISION_MODEL = "llava";
 
+    private final ProviderHttp http;
     private final Duration timeout;
     private final String textModel;
     private final String embeddingModel;
     private final String visionModel;
-    private final Map<String, OllamaApi> apis = new ConcurrentHashMap<>();
+    private final ClientCache<Api> apis = new ClientCache<>(this::build, api -> { });
 
-    public OllamaProvider(Duration timeout, String textModel, String embeddingModel, String visionModel) {
+    /** An OllamaApi holds nothing to close: its connections belong to {@link ProviderHttp}'s shared pools. */
+    private record Api(OllamaApi api) {}
+
+    public OllamaProvider(ProviderHttp http, Duration timeout, String textModel, String embeddingModel, String visionModel) {
+        this.http = http;
         this.timeout = timeout;
         this.textModel = textModel == null || textModel.isBlank() ? DEFAULT_TEXT_MODEL : textModel;
         this.embeddingModel = embeddingModel == null || embeddingModel.isBlank() ? DEFAULT_EMBEDDING_MODEL : embeddingModel;
@@ -72,21 +75,16 @@ public final class OllamaProvider implements RemoteProvider {
     }
 
     private OllamaApi api(ProviderCredentials c) {
-        String baseUrl = c.baseUrl() == null || c.baseUrl().isBlank() ? DEFAULT_BASE_URL : c.baseUrl();
-        if (apis.size() > 32) {
-            apis.clear();
+        return apis.client(c.withDefaultBaseUrl(DEFAULT_BASE_URL)).api();
+    }
+
+    private Api build(ProviderCredentials c) {
+        RestClient.Builder rest = http.restClient(c.trustedBaseUrl(), timeout);
+        if (c.apiKey() != null && !c.apiKey().isBlank()) {
+            // Ollama behind an authenticating proxy (or ollama.com) takes a bearer token.
+            rest.defaultHeader("Authorization", "Bearer " + c.apiKey());
         }
-        return apis.computeIfAbsent(baseUrl, url -> {
-            JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                    HttpClient.newBuilder().connectTimeout(timeout).build());
-            factory.setReadTimeout(timeout);
-            RestClient.Builder rest = RestClient.builder().requestFactory(factory);
-            if (c.apiKey() != null && !c.apiKey().isBlank()) {
-                // Ollama behind an authenticating proxy (or ollama.com) takes a bearer token.
-                rest.defaultHeader("Authorization", "Bearer " + c.apiKey());
-            }
-            return OllamaApi.builder().baseUrl(url).restClientBuilder(rest)
-                    .responseErrorHandler(new OllamaErrors.Handler(NAME)).build();
-        });
+        return new Api(OllamaApi.builder().baseUrl(c.baseUrl()).restClientBuilder(rest)
+                .responseErrorHandler(new OllamaErrors.Handler(NAME)).build());
     }
 }

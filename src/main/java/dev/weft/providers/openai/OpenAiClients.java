@@ -3,44 +3,38 @@ package dev.weft.providers.openai;
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientImpl;
 import com.openai.core.ClientOptions;
+import dev.weft.outbound.ProviderHttp;
+import dev.weft.providers.ClientCache;
 import dev.weft.providers.ProviderCredentials;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.ai.openai.http.okhttp.SpringAiOpenAiHttpClient;
 
 /**
- * Official OpenAI SDK clients on Spring AI's OkHttp transport, one per (key, base URL), kept in a small
- * LRU so that per-app keys do not build a connection pool per call. SDK retries are off: the engine owns
- * retries, with the backoff and Retry-After the step reports.
+ * Official OpenAI SDK clients on Spring AI's OkHttp transport, whose requests are sent through
+ * {@link ProviderHttp} (the outbound policy, no redirects), one per credentials. SDK retries are off:
+ * the engine owns retries, with the backoff and Retry-After the step reports.
  */
 final class OpenAiClients {
 
-    private static final int MAX_CLIENTS = 32;
-
+    private final ProviderHttp http;
     private final Duration timeout;
-    private final Map<ProviderCredentials, OpenAIClient> clients = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ProviderCredentials, OpenAIClient> eldest) {
-            if (size() > MAX_CLIENTS) {
-                eldest.getValue().close();
-                return true;
-            }
-            return false;
-        }
-    };
+    private final ClientCache<OpenAIClient> clients = new ClientCache<>(this::build, OpenAIClient::close);
 
-    OpenAiClients(Duration timeout) {
+    OpenAiClients(ProviderHttp http, Duration timeout) {
+        this.http = http;
         this.timeout = timeout;
     }
 
-    synchronized OpenAIClient client(ProviderCredentials credentials) {
-        return clients.computeIfAbsent(credentials, this::build);
+    OpenAIClient client(ProviderCredentials credentials) {
+        return clients.client(credentials);
     }
 
     private OpenAIClient build(ProviderCredentials credentials) {
         ClientOptions options = ClientOptions.builder()
-                .httpClient(SpringAiOpenAiHttpClient.builder().timeout(timeout).build())
+                .httpClient(SpringAiOpenAiHttpClient.builder()
+                        .timeout(timeout)
+                        .interceptor(http.okHttpInterceptor(credentials.trustedBaseUrl()))
+                        .build())
                 .baseUrl(credentials.baseUrl())
                 // OpenAI-compatible servers without auth (vLLM, LM Studio) still get a syntactically valid header.
                 .apiKey(credentials.apiKey() == null ? "none" : credentials.apiKey())

@@ -21,11 +21,11 @@ final class OpenAiErrors {
             throw ProviderErrors.fromStatus(provider, e.statusCode(), errorCode != null ? errorCode : type,
                     message(e), header(e, "retry-after"), header(e, "retry-after-ms"));
         } catch (OpenAIIoException e) {
-            throw ProviderErrors.timeout(provider, e);
+            throw ProviderErrors.transport(provider, e);
         } catch (OpenAIInvalidDataException e) {
             throw ProviderErrors.invalidResponse(provider, "malformed or unexpected JSON");
         } catch (com.openai.errors.OpenAIException e) {
-            throw ProviderErrors.invalidResponse(provider, e.getClass().getSimpleName());
+            throw ProviderErrors.invalidResponse(provider, "the answer did not match the provider's API");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.weft.providers.ProviderCredentials;
 import dev.weft.providers.RemoteProvider;
 import dev.weft.providers.TextGenerator;
 import dev.weft.providers.VisionModel;
+import dev.weft.outbound.ProviderHttp;
 import java.time.Duration;
 
 /**
@@ -27,11 +28,11 @@ public final class OpenAiProvider implements RemoteProvider {
     private final boolean keyOptional;
 
     /** @param models null entries take the OpenAI defaults */
-    public OpenAiProvider(String name, Duration timeout, String textModel, String imageModel, String embeddingModel,
-                          String moderationModel, String visionModel, boolean keyOptional) {
+    public OpenAiProvider(String name, ProviderHttp http, Duration timeout, String textModel, String imageModel,
+                          String embeddingModel, String moderationModel, String visionModel, boolean keyOptional) {
         this.name = name;
         this.models = new OpenAiModels(textModel, imageModel, embeddingModel, moderationModel, visionModel).orDefaults();
-        this.clients = new OpenAiClients(timeout);
+        this.clients = new OpenAiClients(http, timeout);
         this.keyOptional = keyOptional;
     }
 
@@ -78,6 +79,6 @@ public final class OpenAiProvider implements RemoteProvider {
     }
 
     private static ProviderCredentials withDefaults(ProviderCredentials c) {
-        return c.baseUrl() == null || c.baseUrl().isBlank() ? new ProviderCredentials(c.apiKey(), DEFAULT_BASE_URL) : c;
+        return c.withDefaultBaseUrl(DEFAULT_BASE_URL);
     }
 }

@@ -89,7 +89,7 @@ public class ImageSources {
                 case RESPONSE_TOO_LARGE -> tooLarge(context, "the image at the URL");
                 case TIMEOUT, CONNECT_FAILED, IO -> StepFailure.retryable(context, "IMAGE_FETCH_FAILED",
                         "fetching the image failed: " + e.getMessage(), null);
-                case TOO_MANY_REDIRECTS -> StepFailure.permanent(context, "IMAGE_FETCH_FAILED", e.getMessage());
+                case TOO_MANY_REDIRECTS, REDIRECT_REFUSED -> StepFailure.permanent(context, "IMAGE_FETCH_FAILED", e.getMessage());
             };
         }
         int status = response.status();

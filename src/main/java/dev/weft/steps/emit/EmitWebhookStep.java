@@ -89,7 +89,7 @@ public class EmitWebhookStep extends SchemaBackedStep {
             return switch (e.reason()) {
                 case BLOCKED -> permanent(context, "DESTINATION_BLOCKED", e.getMessage());
                 case INVALID_URL -> permanent(context, "INVALID_URL", e.getMessage());
-                case TOO_MANY_REDIRECTS -> permanent(context, "WEBHOOK_REJECTED", e.getMessage());
+                case TOO_MANY_REDIRECTS, REDIRECT_REFUSED -> permanent(context, "WEBHOOK_REJECTED", e.getMessage());
                 case TIMEOUT, CONNECT_FAILED, IO, RESPONSE_TOO_LARGE -> new StepResult.RetryableFailure(
                         "WEBHOOK_UNREACHABLE", prefix(context) + e.getMessage(), null);
             };

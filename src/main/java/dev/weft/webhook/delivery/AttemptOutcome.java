@@ -42,7 +42,7 @@ public sealed interface AttemptOutcome {
         return switch (e.reason()) {
             case TIMEOUT, CONNECT_FAILED, IO -> new Retry(null, e.getMessage(), Optional.empty());
             case BLOCKED -> new Failed(null, "blocked by the outbound policy: " + e.getMessage());
-            case INVALID_URL, TOO_MANY_REDIRECTS, RESPONSE_TOO_LARGE -> new Failed(null, e.getMessage());
+            case INVALID_URL, TOO_MANY_REDIRECTS, REDIRECT_REFUSED, RESPONSE_TOO_LARGE -> new Failed(null, e.getMessage());
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.weft.providers.anthropic;
 
+import dev.weft.outbound.ProviderHttp;
+import dev.weft.outbound.OutboundPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -16,12 +18,16 @@ import org.junit.jupiter.api.Test;
 
 class AnthropicAndOllamaProviderTest {
 
+    /** The wire servers listen on 127.0.0.1, which the policy allows as an operator would for a local gateway. */
+    static final ProviderHttp HTTP = new ProviderHttp(new OutboundPolicy(java.util.List.of("127.0.0.1")));
+
+
     static final String KEY = "sk-ant-test-0123456789abcdef";
 
     final WireServer server = new WireServer();
-    final AnthropicProvider anthropic = new AnthropicProvider(Duration.ofSeconds(2), null, null);
-    final OllamaProvider ollama = new OllamaProvider(Duration.ofSeconds(2), null, null, null);
-    final ProviderCredentials credentials = new ProviderCredentials(KEY, server.url());
+    final AnthropicProvider anthropic = new AnthropicProvider(HTTP, Duration.ofSeconds(2), null, null);
+    final OllamaProvider ollama = new OllamaProvider(HTTP, Duration.ofSeconds(2), null, null, null);
+    final ProviderCredentials credentials = ProviderCredentials.fromApp(KEY, server.url());
 
     @AfterEach
     void close() {
@@ -71,7 +77,7 @@ class AnthropicAndOllamaProviderTest {
                 Wire.anthropicError("authentication_error", "invalid x-api-key"));
         try (other) {
             ProviderException bad = catchThrowableOfType(ProviderException.class, () -> anthropic
-                    .text(new ProviderCredentials(KEY, other.url()))
+                    .text(ProviderCredentials.fromApp(KEY, other.url()))
                     .generate(new TextGenerator.Request("Hi", null, null, null, null)));
             assertThat(bad.code()).isEqualTo("AUTHENTICATION_FAILED");
             assertThat(bad.getMessage()).doesNotContain(KEY);
@@ -95,7 +101,7 @@ class AnthropicAndOllamaProviderTest {
     void ollamaChatsAndEmbedsThroughTheNativeApi() {
         server.on("/api/chat", 200, Wire.ollamaChat("The sky is blue."));
         server.on("/api/embed", 200, Wire.ollamaEmbed());
-        ProviderCredentials local = new ProviderCredentials(null, server.url());
+        ProviderCredentials local = ProviderCredentials.fromApp(null, server.url());
 
         var text = ollama.text(local).generate(new TextGenerator.Request("Why is the sky blue?", null, null, 20, null));
         float[] v = ollama.embedder(local, null).embed("hello");
@@ -112,9 +118,22 @@ class AnthropicAndOllamaProviderTest {
     }
 
     @Test
+    void ollamaSendsEachAppsOwnKeyToTheSameBaseUrl() {
+        server.on("/api/chat", 200, Wire.ollamaChat("ok"));
+        var request = new TextGenerator.Request("Hi", null, null, null, null);
+
+        ollama.text(ProviderCredentials.fromApp("app-a-key-0123456789", server.url())).generate(request);
+        ollama.text(ProviderCredentials.fromApp("app-b-key-0123456789", server.url())).generate(request);
+        ollama.text(ProviderCredentials.fromApp(null, server.url())).generate(request);
+
+        assertThat(server.received()).extracting(r -> r.header("Authorization"))
+                .containsExactly("Bearer app-a-key-0123456789", "Bearer app-b-key-0123456789", null);
+    }
+
+    @Test
     void ollamaServerErrorIsRetryableAndMalformedJsonIsReported() {
         server.on("/api/chat", 500, "{\"error\":\"model runner crashed\"}");
-        ProviderCredentials local = new ProviderCredentials(null, server.url());
+        ProviderCredentials local = ProviderCredentials.fromApp(null, server.url());
         ProviderException e = catchThrowableOfType(ProviderException.class,
                 () -> ollama.text(local).generate(new TextGenerator.Request("Hi", null, null, null, null)));
         assertThat(e.retryable()).isTrue();

@@ -1,5 +1,7 @@
 package dev.weft.providers.live;
 
+import dev.weft.outbound.ProviderHttp;
+import dev.weft.outbound.OutboundPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.providers.ProviderCredentials;
@@ -21,8 +23,8 @@ class RealProvidersTest {
     @Test
     @EnabledIfEnvironmentVariable(named = "OPENAI_API_KEY", matches = ".+")
     void openAiAnswersAPrompt() {
-        var provider = new OpenAiProvider("openai", Duration.ofSeconds(60), null, null, null, null, null, false);
-        var credentials = new ProviderCredentials(System.getenv("OPENAI_API_KEY"), System.getenv("OPENAI_BASE_URL"));
+        var provider = new OpenAiProvider("openai", new ProviderHttp(OutboundPolicy.strict()), Duration.ofSeconds(60), null, null, null, null, null, false);
+        var credentials = ProviderCredentials.fromServer(System.getenv("OPENAI_API_KEY"), System.getenv("OPENAI_BASE_URL"));
 
         var text = provider.text(credentials).generate(new TextGenerator.Request("Reply with the single word: pong",
                 null, null, 10, 0.0));
@@ -36,8 +38,8 @@ class RealProvidersTest {
     @Test
     @EnabledIfEnvironmentVariable(named = "ANTHROPIC_API_KEY", matches = ".+")
     void anthropicAnswersAPrompt() {
-        var provider = new AnthropicProvider(Duration.ofSeconds(60), null, null);
-        var credentials = new ProviderCredentials(System.getenv("ANTHROPIC_API_KEY"), null);
+        var provider = new AnthropicProvider(new ProviderHttp(OutboundPolicy.strict()), Duration.ofSeconds(60), null, null);
+        var credentials = ProviderCredentials.fromServer(System.getenv("ANTHROPIC_API_KEY"), null);
 
         var text = provider.text(credentials).generate(new TextGenerator.Request("Reply with the single word: pong",
                 null, null, 10, 0.0));

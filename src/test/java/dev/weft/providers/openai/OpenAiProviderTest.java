@@ -1,5 +1,7 @@
 package dev.weft.providers.openai;
 
+import dev.weft.outbound.ProviderHttp;
+import dev.weft.outbound.OutboundPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -19,11 +21,15 @@ import org.junit.jupiter.api.Test;
 
 class OpenAiProviderTest {
 
+    /** The wire servers listen on 127.0.0.1, which the policy allows as an operator would for a local gateway. */
+    static final ProviderHttp HTTP = new ProviderHttp(new OutboundPolicy(java.util.List.of("127.0.0.1")));
+
+
     static final String KEY = "sk-test-0123456789abcdef";
 
     final WireServer server = new WireServer();
-    final OpenAiProvider provider = new OpenAiProvider("openai", Duration.ofMillis(1500), null, null, null, null, null, false);
-    final ProviderCredentials credentials = new ProviderCredentials(KEY, server.url() + "/v1");
+    final OpenAiProvider provider = new OpenAiProvider("openai", HTTP, Duration.ofMillis(1500), null, null, null, null, null, false);
+    final ProviderCredentials credentials = ProviderCredentials.fromApp(KEY, server.url() + "/v1");
 
     @AfterEach
     void close() {

@@ -1,5 +1,7 @@
 package dev.weft.steps.ai;
 
+import dev.weft.outbound.ProviderHttp;
+import dev.weft.outbound.OutboundPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.common.Json;
@@ -25,8 +27,8 @@ class FallbackChainTest {
     final WireServer openai = new WireServer();
     final WireServer anthropic = new WireServer();
     final List<RemoteProvider> remotes = List.of(
-            new OpenAiProvider("openai", Duration.ofSeconds(2), null, null, null, null, null, false),
-            new AnthropicProvider(Duration.ofSeconds(2), null, null));
+            new OpenAiProvider("openai", new ProviderHttp(OutboundPolicy.strict()), Duration.ofSeconds(2), null, null, null, null, null, false),
+            new AnthropicProvider(new ProviderHttp(OutboundPolicy.strict()), Duration.ofSeconds(2), null, null));
     final ProvidersProperties properties = new ProvidersProperties(null, null, null, null, null,
             new Endpoint("sk-openai-test-000000", openai.url() + "/v1", null, null, null, null, null, null),
             new Endpoint("sk-ant-test-0000000000", anthropic.url(), null, null, null, null, null, null), null);
