@@ -10,14 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodyBytes        bytes in one request body
  * @param maxDepth            nesting depth of any JSON document (definition, input)
  * @param maxExpressionLength characters in one expression
+ * @param maxExpressionValueSize the largest value an expression may build, as characters of JSON
  */
 @ConfigurationProperties("weft.limits")
 public record DefinitionLimits(@DefaultValue("100") int maxSteps,
                                @DefaultValue("1048576") long maxBodyBytes,
                                @DefaultValue("32") int maxDepth,
-                               @DefaultValue("1024") int maxExpressionLength) {
+                               @DefaultValue("1024") int maxExpressionLength,
+                               @DefaultValue("4000000") long maxExpressionValueSize) {
 
     public static DefinitionLimits defaults() {
-        return new DefinitionLimits(100, 1_048_576, 32, 1024);
+        return new DefinitionLimits(100, 1_048_576, 32, 1024, 4_000_000);
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.dispatch;
 
 import dev.weft.artifacts.LargeOutputs;
+import dev.weft.common.Failures;
 import dev.weft.definition.InputSchemas;
 import dev.weft.definition.StepDefinition;
 import dev.weft.engine.ExpressionScope;
@@ -64,7 +65,16 @@ public class StepExecutor {
 
     public Execution execute(ClaimedStep claim, ExecutorService handlers) {
         JsonNode[] recorded = new JsonNode[1];
-        StepResult result = run(claim, handlers, recorded);
+        StepResult result;
+        try {
+            result = run(claim, handlers, recorded);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // Reported as the attempt's result: left to escape, the step would stay running until its
+            // lease expired and then run again, failing the same way.
+            log.error("step '{}' of run {} failed outside its handler", claim.stepId(), claim.runId(), e);
+            result = StepResult.permanent("STEP_CRASHED", "step '" + claim.stepId() + "' failed unexpectedly: "
+                    + Failures.describe(e));
+        }
         return new Execution(result, recorded[0]);
     }
 
@@ -85,7 +95,7 @@ public class StepExecutor {
             input = def.input() == null ? dev.weft.common.Json.object()
                     : expressions.render(def.input(), ExpressionScope.of(state, state.steps(), outputsFor(claim, def)));
         } catch (ExpressionException e) {
-            return StepResult.permanent("INPUT_MAPPING_FAILED",
+            return StepResult.permanent(e.limitExceeded() ? e.code() : "INPUT_MAPPING_FAILED",
                     "step '" + stepId + "': input." + e.path() + " could not be evaluated: " + e.getMessage());
         } catch (LargeOutputs.UnresolvableReferenceException e) {
             return StepResult.permanent("INPUT_ARTIFACT_MISSING",
@@ -163,7 +173,8 @@ public class StepExecutor {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             log.error("step '{}' of type {} threw", context.stepId(), handler.type(), cause);
-            return StepResult.permanent("STEP_CRASHED", "step '" + context.stepId() + "' failed unexpectedly: " + cause);
+            return StepResult.permanent("STEP_CRASHED", "step '" + context.stepId() + "' failed unexpectedly: "
+                    + Failures.describe(cause));
         }
     }
 }

@@ -234,7 +234,7 @@ public final class Decider {
                     return skip(w, def.id(), "condition was false: " + def.when());
                 }
             } catch (ExpressionException e) {
-                failStep(w, def.id(), StepError.permanent("CONDITION_FAILED",
+                failStep(w, def.id(), StepError.permanent(e.limitExceeded() ? e.code() : "CONDITION_FAILED",
                         "step '" + def.id() + "': when '" + def.when() + "' could not be evaluated: " + e.getMessage()));
                 return true;
             }
@@ -251,7 +251,7 @@ public final class Decider {
             try {
                 output = expressions.render(definition.output(), ExpressionScope.of(w.run, w.steps));
             } catch (ExpressionException e) {
-                w.add(new FailRun(StepError.permanent("OUTPUT_MAPPING_FAILED",
+                w.add(new FailRun(StepError.permanent(e.limitExceeded() ? e.code() : "OUTPUT_MAPPING_FAILED",
                         "the output template could not be evaluated at '" + e.path() + "': " + e.getMessage())));
                 return;
             }

@@ -25,34 +25,72 @@ final class CelJson {
 
     private CelJson() {}
 
-    /** JSON to CEL: objects to maps, arrays to lists, integers to long, other numbers to double. */
-    static Object toCel(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return NullValue.NULL_VALUE;
+    /**
+     * JSON to CEL: objects to maps, arrays to lists, integers to long, other numbers to double
+     * (integers beyond 64 bits too, with a double's precision).
+     *
+     * @param name what the value is called in expressions, for the message of a value that has no
+     *             CEL form
+     * @throws IllegalArgumentException naming the path of a number too large for a double
+     */
+    static Object toCel(JsonNode node, String name) {
+        return new ToCel(name).convert(node);
+    }
+
+    /** One conversion; keeps the path to the current node so an error can name it. */
+    private static final class ToCel {
+        private final java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+
+        ToCel(String name) {
+            path.addLast(name);
         }
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.properties().forEach(e -> map.put(e.getKey(), toCel(e.getValue())));
-            return map;
+
+        Object convert(JsonNode node) {
+            if (node == null || node.isNull() || node.isMissingNode()) {
+                return NullValue.NULL_VALUE;
+            }
+            if (node.isObject()) {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.properties().forEach(e -> {
+                    path.addLast("." + e.getKey());
+                    map.put(e.getKey(), convert(e.getValue()));
+                    path.removeLast();
+                });
+                return map;
+            }
+            if (node.isArray()) {
+                List<Object> list = new ArrayList<>(node.size());
+                int i = 0;
+                for (JsonNode v : node.values()) {
+                    path.addLast("[" + i++ + "]");
+                    list.add(convert(v));
+                    path.removeLast();
+                }
+                return list;
+            }
+            if (node.isIntegralNumber() && node.canConvertToLong()) {
+                return node.longValue();
+            }
+            if (node.isNumber()) {
+                double d = node.numberValue().doubleValue();
+                if (!Double.isFinite(d)) {
+                    throw new IllegalArgumentException(String.join("", path) + " is a number too large for an"
+                            + " expression (beyond ±1.8e308): " + abbreviate(node.numberValue().toString()));
+                }
+                return d;
+            }
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            if (node.isBinary()) {
+                return CelByteString.of(node.binaryValue());
+            }
+            return node.asString();
         }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            node.values().forEach(v -> list.add(toCel(v)));
-            return list;
+
+        private static String abbreviate(String digits) {
+            return digits.length() <= 24 ? digits : digits.substring(0, 12) + "…(" + digits.length() + " digits)";
         }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isBinary()) {
-            return CelByteString.of(node.binaryValue());
-        }
-        return node.asString();
     }
 
     /** CEL to JSON; bytes become base64, timestamps and durations ISO-8601 strings. */

@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  * to dyn), the standard functions and macros, most of the strings extension and the math
  * extension. Nothing else is callable, so an expression cannot reach code, files or the network.
  * {@code replace} is left out of the strings extension because chained calls grow a string
- * exponentially in the length of the expression.
+ * exponentially in the length of the expression; {@code join} is replaced by {@link BoundedJoin},
+ * which refuses a result over the value size limit before building it. Every other value an
+ * expression builds is measured as it is built ({@link ValueSize}).
  */
 final class ExpressionCompiler {
 
@@ -48,7 +50,8 @@ final class ExpressionCompiler {
                 .maxExpressionCodePointSize(limits.maxExpressionLength())
                 .enableHeterogeneousNumericComparisons(true)
                 .build();
-        var strings = CelExtensions.strings(EnumSet.complementOf(EnumSet.of(CelStringExtensions.Function.REPLACE)));
+        var strings = CelExtensions.strings(EnumSet.complementOf(
+                EnumSet.of(CelStringExtensions.Function.REPLACE, CelStringExtensions.Function.JOIN)));
         var math = CelExtensions.math(options, EnumSet.allOf(CelMathExtensions.Function.class));
         MapType stringToDyn = MapType.create(SimpleType.STRING, SimpleType.DYN);
         this.cel = CelFactory.standardCelBuilder()
@@ -59,8 +62,9 @@ final class ExpressionCompiler {
                 .addVar("run", stringToDyn)
                 .addCompilerLibraries(strings, math)
                 .addRuntimeLibraries(strings, math)
-                .addFunctionDeclarations(MissingFieldsAsNull.declaration())
+                .addFunctionDeclarations(MissingFieldsAsNull.declaration(), BoundedJoin.declaration())
                 .addFunctionBindings(MissingFieldsAsNull.binding())
+                .addFunctionBindings(BoundedJoin.bindings(limits.maxValueSize()))
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package dev.weft.expression;
 
+import dev.cel.common.CelErrorCode;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.runtime.CelEvaluationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +45,11 @@ public final class ExpressionEngine {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ExpressionCompiler compiler;
+    private final ExpressionLimits limits;
 
     public ExpressionEngine(ExpressionLimits limits) {
         this.compiler = new ExpressionCompiler(limits);
+        this.limits = limits;
     }
 
     /** Every problem with the expressions in {@code template}; empty when all compile. */
@@ -129,24 +133,46 @@ public final class ExpressionEngine {
     /**
      * A new JSON value with every expression in {@code template} evaluated.
      *
-     * @throws ExpressionException when an expression is malformed or fails to evaluate
+     * @throws ExpressionException when an expression is malformed, fails to evaluate or exceeds a
+     *     limit; never anything else, so a caller that catches it has caught every failure
      */
     public JsonNode render(JsonNode template, EvaluationContext ctx) {
-        return new Rendering(ctx).render(template, "");
+        Rendering rendering = new Rendering(ctx);
+        return guarded("", () -> rendering.render(template, ""));
     }
 
     /**
      * Evaluates a {@code when} condition.
      *
-     * @throws ExpressionException when it is malformed, fails, or does not yield a boolean
+     * @throws ExpressionException when it is malformed, fails, exceeds a limit or does not yield a
+     *     boolean; never anything else
      */
     public boolean test(String condition, EvaluationContext ctx) {
-        Object result = new Rendering(ctx).evaluate(conditionSource(condition), "");
+        Rendering rendering = new Rendering(ctx);
+        Object result = guarded("", () -> rendering.evaluate(conditionSource(condition), ""));
         if (result instanceof Boolean b) {
             return b;
         }
         throw new ExpressionException("", "condition must evaluate to a boolean, got "
                 + CelJson.typeName(result) + " " + CelJson.toText(CelJson.toJson(result)));
+    }
+
+    /**
+     * Runs an evaluation and turns whatever else escapes it (a conversion CEL's runtime did not
+     * expect, a value nested too deeply to walk) into an {@link ExpressionException}, so a failing
+     * expression always fails its step or run at once instead of escaping the caller's handling.
+     */
+    private static <T> T guarded(String path, java.util.function.Supplier<T> evaluation) {
+        try {
+            return evaluation.get();
+        } catch (ExpressionException e) {
+            throw e;
+        } catch (ValueSize.TooLarge e) {
+            throw new ExpressionException(path, e.getMessage(), e, ExpressionException.LIMIT);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new ExpressionException(path, "the expression could not be evaluated: "
+                    + dev.weft.common.Failures.describe(e), e);
+        }
     }
 
     private static String conditionSource(String condition) {
@@ -176,6 +202,15 @@ public final class ExpressionEngine {
         }
     }
 
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
     /** Visits every string in a JSON value with its path. */
     private static void forEachString(JsonNode node, String path, BiConsumer<String, String> visitor) {
         if (node == null) {
@@ -196,9 +231,13 @@ public final class ExpressionEngine {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    /** One evaluation pass; converts the context to CEL values once, on first use. */
+    /**
+     * One evaluation pass; converts the context to CEL values once, on first use, and measures every
+     * value its expressions build against the size limit.
+     */
     private final class Rendering {
         private final EvaluationContext ctx;
+        private final ValueSize sizes = new ValueSize(limits.maxValueSize());
         private Map<String, Object> variables;
 
         Rendering(EvaluationContext ctx) {
@@ -255,11 +294,32 @@ public final class ExpressionEngine {
                 case Compilation.Invalid invalid -> throw new ExpressionException(path, invalid.message());
                 case Compilation.Compiled c -> c;
             };
+            Map<String, Object> vars = variables(path);
             try {
-                return compiled.program().eval(variables());
+                return compiled.program().trace(vars, this::measureBuilt);
             } catch (CelEvaluationException e) {
+                ValueSize.TooLarge tooLarge = find(e, ValueSize.TooLarge.class);
+                boolean limit = tooLarge != null || e.getErrorCode() == CelErrorCode.ITERATION_BUDGET_EXCEEDED;
+                String why = tooLarge != null ? tooLarge.getMessage() : dev.weft.common.Failures.clean(e.getMessage());
                 throw new ExpressionException(path, "expression '" + source + "' failed"
-                        + (path.isEmpty() ? "" : " at " + path) + ": " + e.getMessage(), e);
+                        + (path.isEmpty() ? "" : " at " + path) + ": " + why, e,
+                        limit ? ExpressionException.LIMIT : ExpressionException.FAILED);
+            }
+        }
+
+        /**
+         * Values the expression makes (function results, literals, comprehensions) are measured;
+         * reading a variable or a field is not, since it only refers to what is already stored.
+         */
+        private void measureBuilt(CelExpr expr, Object value) {
+            switch (expr.exprKind().getKind()) {
+                case IDENT, CONSTANT, SELECT -> { }
+                case CALL -> {
+                    if (!expr.call().function().equals(MissingFieldsAsNull.FUNCTION)) {
+                        sizes.check(value);
+                    }
+                }
+                default -> sizes.check(value);
             }
         }
 
@@ -271,18 +331,22 @@ public final class ExpressionEngine {
             }
         }
 
-        private Map<String, Object> variables() {
+        private Map<String, Object> variables(String path) {
             if (variables == null) {
-                variables = Map.of(
-                        "input", CelJson.toCel(ctx.input()),
-                        "steps", objectOrEmpty(ctx.steps()),
-                        "run", objectOrEmpty(ctx.run()));
+                try {
+                    variables = Map.of(
+                            "input", CelJson.toCel(ctx.input(), "input"),
+                            "steps", objectOrEmpty(ctx.steps(), "steps"),
+                            "run", objectOrEmpty(ctx.run(), "run"));
+                } catch (IllegalArgumentException e) {
+                    throw new ExpressionException(path, e.getMessage(), e);
+                }
             }
             return variables;
         }
 
-        private static Object objectOrEmpty(JsonNode node) {
-            return node != null && node.isObject() ? CelJson.toCel(node) : Map.of();
+        private static Object objectOrEmpty(JsonNode node, String name) {
+            return node != null && node.isObject() ? CelJson.toCel(node, name) : Map.of();
         }
     }
 }

@@ -21,7 +21,7 @@ class RunsConfiguration {
 
     @Bean
     ExpressionEngine expressionEngine(DefinitionLimits limits) {
-        return new ExpressionEngine(new ExpressionLimits(limits.maxExpressionLength(), 10_000));
+        return new ExpressionEngine(new ExpressionLimits(limits.maxExpressionLength(), 10_000, limits.maxExpressionValueSize()));
     }
 
     @Bean

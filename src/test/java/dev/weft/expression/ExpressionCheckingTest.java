@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ExpressionCheckingTest {
 
-    private final ExpressionEngine engine = new ExpressionEngine(new ExpressionLimits(60, 10_000));
+    private final ExpressionEngine engine = new ExpressionEngine(new ExpressionLimits(60, 10_000, ExpressionLimits.DEFAULT_MAX_VALUE_SIZE));
 
     @Test
     void aWellFormedTemplateHasNoProblems() {

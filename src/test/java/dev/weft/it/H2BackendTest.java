@@ -13,6 +13,7 @@ class H2BackendTest {
     @Nested class Operations extends OperationsTest {}
     @Nested class DuplicateExecution extends DuplicateExecutionTest {}
     @Nested class AppAiSettings extends AppAiSettingsTest {}
+    @Nested class Hardening extends HardeningTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
 }

@@ -13,6 +13,7 @@ class PostgresBackendTest {
     @Nested class Operations extends OperationsTest {}
     @Nested class DuplicateExecution extends DuplicateExecutionTest {}
     @Nested class AppAiSettings extends AppAiSettingsTest {}
+    @Nested class Hardening extends HardeningTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
 }

@@ -13,4 +13,5 @@ class PostgresKafkaBackendTest {
     @Nested class Operations extends OperationsTest {}
     @Nested class DuplicateExecution extends DuplicateExecutionTest {}
     @Nested class AppAiSettings extends AppAiSettingsTest {}
+    @Nested class Hardening extends HardeningTest {}
 }

@@ -95,4 +95,36 @@ public class TestSteps {
             }
         };
     }
+
+    /** {@code test_crash}: throws the {@link Error} its input names, as a handler that runs out of memory would. */
+    @Bean
+    StepHandler crashStep() {
+        return new StepHandler() {
+            @Override
+            public String type() {
+                return "test_crash";
+            }
+
+            @Override
+            public String description() {
+                return "test only: throws an Error";
+            }
+
+            @Override
+            public JsonNode inputSchema() {
+                return Json.parse("{\"type\": \"object\", \"required\": [\"key\"], \"properties\": {\"key\": {\"type\": \"string\"}}}");
+            }
+
+            @Override
+            public JsonNode outputSchema() {
+                return Json.parse("{\"type\": \"object\"}");
+            }
+
+            @Override
+            public StepResult execute(StepContext context) {
+                EXECUTIONS.computeIfAbsent(context.input().get("key").asString(), k -> new AtomicInteger()).incrementAndGet();
+                throw new OutOfMemoryError("Java heap space");
+            }
+        };
+    }
 }
