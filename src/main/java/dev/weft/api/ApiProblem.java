@@ -44,6 +44,21 @@ public class ApiProblem extends ErrorResponseException {
                 List.of(Map.of("field", field, "message", message)));
     }
 
+    /**
+     * A field of the right type whose value is not allowed (out of range, too long, not one of the
+     * accepted values): 422, {@code errors} carrying {@code {field, message}}.
+     */
+    public static ApiProblem invalidValue(String field, String message) {
+        return invalidValues(List.of(Map.of("field", field, "message", message)));
+    }
+
+    /** Several fields at once, each {@code {field, message}}: 422. */
+    public static ApiProblem invalidValues(List<Map<String, String>> errors) {
+        String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Invalid request", detail, errors);
+    }
+
     public static ApiProblem conflict(String type, String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, type, "Conflict", detail);
     }

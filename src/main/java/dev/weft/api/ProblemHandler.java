@@ -1,7 +1,12 @@
 package dev.weft.api;
 
+import dev.weft.common.InvalidFieldException;
+import dev.weft.definition.DefinitionLimits;
 import dev.weft.definition.InvalidDefinitionException;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -10,6 +15,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import tools.jackson.databind.exc.JsonNodeException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -22,6 +29,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final DefinitionLimits limits;
+
+    public ProblemHandler(DefinitionLimits limits) {
+        this.limits = limits;
+    }
+
     @ExceptionHandler(InvalidDefinitionException.class)
     ResponseEntity<ProblemDetail> invalidDefinition(InvalidDefinitionException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
@@ -29,6 +42,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         p.setTitle("Invalid workflow definition");
         p.setProperty("errors", e.errors());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(p);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException e) {
+        ApiProblem p = ApiProblem.invalidValue(e.field(), e.getMessage());
+        return ResponseEntity.status(p.getStatusCode()).body(p.getBody());
+    }
+
+    /**
+     * A number read from a request with one of Jackson's own accessors that was out of its range: a
+     * safety net for a check that used one by mistake; the endpoints read numbers with JsonNumbers.
+     */
+    @ExceptionHandler(JsonNodeException.class)
+    ResponseEntity<ProblemDetail> unreadableValue(JsonNodeException e) {
+        log.warn("a request value could not be converted; the endpoint should check it first", e);
+        ApiProblem p = ApiProblem.invalidValue("body", "a value is out of the range its field accepts");
+        return ResponseEntity.status(p.getStatusCode()).body(p.getBody());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -58,21 +88,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(p);
             }
         }
-        String cause = e.getMostSpecificCause().getMessage();
-        String detail = cause == null ? "the request body is not valid JSON" : "the request body is not valid JSON: "
-                + firstLine(cause);
-        if (cause != null && cause.contains("nesting depth")) {
-            detail = "the request body nests JSON too deeply: " + firstLine(cause);
-        }
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        p.setType(URI.create(ApiProblem.TYPE_BASE + "malformed-json"));
-        p.setTitle("Malformed request body");
-        return ResponseEntity.badRequest().body(p);
+        ApiProblem problem = BodyProblems.of(e, limits.maxDepth());
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
     }
 
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    /** Bean Validation on a request record: 422 with every violated field, by its JSON name. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", Objects.requireNonNullElse(f.getDefaultMessage(), "is invalid")))
+                .toList();
+        ApiProblem problem = ApiProblem.invalidValues(errors);
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
     }
+
 }

@@ -73,11 +73,6 @@ class AdminController {
     }
 
     @ExceptionHandler
-    ProblemDetail invalid(IllegalArgumentException e) {
-        return Problems.exception(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage()).getBody();
-    }
-
-    @ExceptionHandler
     ProblemDetail conflict(AppAlreadyExistsException e) {
         return Problems.exception(HttpStatus.CONFLICT, "app-exists", "App already exists", e.getMessage()).getBody();
     }

@@ -1,5 +1,7 @@
 package dev.weft.auth;
 
+import dev.weft.common.FieldLimits;
+import dev.weft.common.InvalidFieldException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -64,13 +66,14 @@ public class AppDirectory {
      * Creates an app.
      *
      * @param id   the app id, or null for a generated one
-     * @throws IllegalArgumentException  if the id or name is invalid
+     * @throws InvalidFieldException     if the id or name is invalid
      * @throws AppAlreadyExistsException if the id is taken
      */
     public App createApp(String id, String name) {
         String appId = id == null ? generatedAppId() : id;
         if (!APP_ID.matcher(appId).matches()) {
-            throw new IllegalArgumentException("App id '" + appId + "' must match " + APP_ID.pattern());
+            throw new InvalidFieldException("id", "'" + appId + "' is not a valid app id: 3 to 64 lower-case letters,"
+                    + " digits and '-', starting with a letter or digit");
         }
         App app = new App(appId, requireName(name), now());
         try {
@@ -100,9 +103,7 @@ public class AppDirectory {
 
     /** Stores the hash of a given key (the bootstrap key from configuration, or a generated one). */
     NewApiKey addKey(String appId, String key, String name) {
-        if (name != null && name.length() > 200) {
-            throw new IllegalArgumentException("Key name must be at most 200 characters");
-        }
+        FieldLimits.requireLength("name", name, FieldLimits.NAME);
         if (!exists(appId)) {
             throw new UnknownAppException(appId);
         }
@@ -182,12 +183,9 @@ public class AppDirectory {
 
     private static String requireName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("App name is required");
+            throw new InvalidFieldException("name", "is required");
         }
-        if (name.length() > 200) {
-            throw new IllegalArgumentException("App name must be at most 200 characters");
-        }
-        return name.strip();
+        return FieldLimits.requireLength("name", name, FieldLimits.NAME).strip();
     }
 
     private static String generatedAppId() {

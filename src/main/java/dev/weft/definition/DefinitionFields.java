@@ -1,5 +1,6 @@
 package dev.weft.definition;
 
+import dev.weft.common.JsonNumbers;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -120,11 +121,12 @@ final class DefinitionFields {
         if (node == null) {
             return fallback;
         }
-        if (!node.isNumber() || node.asDouble() < min || node.asDouble() > max) {
+        var value = JsonNumbers.doubleIn(node, min, max);
+        if (value.isEmpty()) {
             errors.add(label, field, pointer, "INVALID_RETRY", field + " must be a number from " + min + " to " + max);
             return fallback;
         }
-        return node.asDouble();
+        return value.getAsDouble();
     }
 
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import dev.weft.common.FieldLimits;
+import dev.weft.common.JsonNumbers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,10 +73,10 @@ public final class DefinitionParser {
         Duration timeout = DefinitionFields.duration(doc.get("timeout"), null, "timeout", "/timeout", errors);
         // budget.maxCostUsd is read by the AI steps from the stored definition (providers.usage.Budgets).
         JsonNode budget = doc.get("budget");
-        if (budget != null && !(budget.isObject() && budget.size() == 1 && budget.path("maxCostUsd").isNumber()
-                && budget.path("maxCostUsd").asDouble() >= 0)) {
-            errors.add(null, "budget", "/budget", "INVALID_BUDGET",
-                    "budget must be {\"maxCostUsd\": <number >= 0>}");
+        if (budget != null && !(budget.isObject() && budget.size() == 1
+                && JsonNumbers.doubleIn(budget.get("maxCostUsd"), 0, FieldLimits.MAX_USD).isPresent())) {
+            errors.add(null, "budget.maxCostUsd", "/budget/maxCostUsd", "INVALID_BUDGET",
+                    "budget must be {\"maxCostUsd\": <number from 0 to " + (long) FieldLimits.MAX_USD + ">}");
         }
 
         List<StepDefinition> steps = parseSteps(doc.get("steps"), errors);
@@ -214,6 +216,14 @@ public final class DefinitionParser {
         int depth = JsonDepth.of(doc);
         if (depth > limits.maxDepth()) {
             errors.add(null, "", "", "TOO_DEEP", "the definition nests " + depth + " levels deep; the limit is " + limits.maxDepth());
+            throw errors.exception();
+        }
+        List<String> outOfRange = JsonNumbers.outOfRange(doc, 20);
+        for (String path : outOfRange) {
+            errors.add(null, path, "/" + path.replace(".", "/").replaceAll("\\[(\\d+)]", "/$1"), "NUMBER_OUT_OF_RANGE",
+                    path + " is a number out of range: numbers must fit a double (within ±1.8e308)");
+        }
+        if (!outOfRange.isEmpty()) {
             throw errors.exception();
         }
     }

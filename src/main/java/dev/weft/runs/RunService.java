@@ -2,7 +2,10 @@ package dev.weft.runs;
 
 import dev.weft.api.ApiProblem;
 import dev.weft.common.Ids;
+import dev.weft.common.FieldLimits;
+import dev.weft.common.InvalidFieldException;
 import dev.weft.common.Json;
+import dev.weft.common.JsonNumbers;
 import dev.weft.definition.DefinitionLimits;
 import dev.weft.definition.DefinitionService;
 import dev.weft.definition.InputSchemas;
@@ -158,6 +161,10 @@ public class RunService {
         if (depth > limits.maxDepth()) {
             throw ApiProblem.invalidField("input", "nests " + depth + " levels deep; the limit is " + limits.maxDepth());
         }
+        for (String path : JsonNumbers.outOfRange(input, 1)) {
+            throw new InvalidFieldException("input." + path, "the number is out of range: numbers must fit a double"
+                    + " (within ±1.8e308)");
+        }
         if (def.inputSchema() == null) {
             return;
         }
@@ -176,6 +183,7 @@ public class RunService {
         if (url == null) {
             return;
         }
+        FieldLimits.requireLength("webhookUrl", url, FieldLimits.URL);
         try {
             outbound.checkUrl(URI.create(url));
         } catch (IllegalArgumentException | OutboundException e) {

@@ -63,14 +63,15 @@ class AdminApiTest extends AuthHttpTest {
     }
 
     @Test
-    void answers400ForAnInvalidAppIdOrMissingName() {
+    void answers422NamingTheFieldForAnInvalidAppIdOrMissingName() {
         Response badId = admin("POST", "/admin/apps", Map.of("id", "Bad_Id", "name", "x"));
         Response noName = admin("POST", "/admin/apps", Map.of("id", "no-name"));
 
-        assertThat(badId.status()).isEqualTo(400);
-        assertThat(badId.json().get("detail").asString()).contains("Bad_Id", "must match");
-        assertThat(noName.status()).isEqualTo(400);
-        assertThat(noName.json().get("detail").asString()).contains("name");
+        assertThat(badId.status()).isEqualTo(422);
+        assertThat(badId.json().get("detail").asString()).contains("Bad_Id", "lower-case");
+        assertThat(badId.json().at("/errors/0/field").asString()).isEqualTo("id");
+        assertThat(noName.status()).isEqualTo(422);
+        assertThat(noName.json().at("/errors/0/field").asString()).isEqualTo("name");
     }
 
     @Test

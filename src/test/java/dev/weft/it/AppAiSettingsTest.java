@@ -103,7 +103,7 @@ abstract class AppAiSettingsTest extends ApiTestBase {
         assertThat(budget.get("remainingUsd").asDouble()).isLessThan(5.0);
         assertThat(budget.get("month").asString()).matches("\\d{4}-\\d{2}");
         assertThat(stopped.at("/steps/0/error/code").asString()).isEqualTo("BUDGET_EXCEEDED");
-        assertThat(http.put("/v1/budget", "{\"monthlyMaxCostUsd\": -1}").expectProblem(400).at("/errors/0/field")
+        assertThat(http.put("/v1/budget", "{\"monthlyMaxCostUsd\": -1}").expectProblem(422).at("/errors/0/field")
                 .asString()).isEqualTo("monthlyMaxCostUsd");
     }
 
@@ -129,7 +129,7 @@ abstract class AppAiSettingsTest extends ApiTestBase {
         String plan = "\"plan\": {\"steps\": [{\"id\": \"w\", \"type\": \"text_generate\", \"input\": {\"prompt\": \"hi\"}}]}";
 
         JsonNode negative = http.post("/v1/workflows/run", "{\"budget\": {\"maxCostUsd\": -1}, " + plan + "}")
-                .expectProblem(400);
+                .expectProblem(422);
         JsonNode text = http.post("/v1/workflows/run", "{\"budget\": {\"maxCostUsd\": \"1\"}, " + plan + "}")
                 .expectProblem(400);
         JsonNode unknown = http.post("/v1/workflows/run", "{\"budget\": {\"limit\": 1}, " + plan + "}")

@@ -17,15 +17,35 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
-    private final String apiKey;
+    private final String authHeader;
+    private final String authValue;
 
     public Http(String base, String apiKey) {
+        this(base, "X-API-Key", apiKey);
+    }
+
+    private Http(String base, String authHeader, String authValue) {
         this.base = base;
-        this.apiKey = apiKey;
+        this.authHeader = authHeader;
+        this.authValue = authValue;
     }
 
     public Http as(String otherKey) {
         return new Http(base, otherKey);
+    }
+
+    /** The same server as the admin API's caller, with the admin token. */
+    public Http asAdmin(String token) {
+        return new Http(base, "Authorization", "Bearer " + token);
+    }
+
+    /** POST with a raw body and content type, or none when {@code body} is null. */
+    public Response postRaw(String path, String contentType, String body) {
+        HttpRequest.Builder b = request(path);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response get(String path) {
@@ -48,8 +68,8 @@ public final class Http {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (apiKey != null) {
-            b.header("X-API-Key", apiKey);
+        if (authValue != null) {
+            b.header(authHeader, authValue);
         }
         return b;
     }

@@ -2,6 +2,9 @@ package dev.weft.runs.web;
 
 import dev.weft.api.ApiProblem;
 import dev.weft.auth.AuthenticatedApp;
+import dev.weft.common.FieldLimits;
+import dev.weft.common.InvalidFieldException;
+import dev.weft.common.JsonNumbers;
 import dev.weft.definition.DefinitionService;
 import dev.weft.definition.StepDefinition;
 import dev.weft.engine.RunStatus;
@@ -170,7 +173,9 @@ public class RunController {
             }
         }
         return new RunRequest(text(body, "appId"), text(body, "workflowSlug"), body.get("plan"), version(body),
-                body.get("input"), text(body, "webhookUrl"), text(body, "idempotencyKey"), maxCostUsd(body));
+                body.get("input"), text(body, "webhookUrl"),
+                FieldLimits.requireLength("idempotencyKey", text(body, "idempotencyKey"), FieldLimits.IDEMPOTENCY_KEY),
+                maxCostUsd(body));
     }
 
     /** {@code budget: {"maxCostUsd": n}}, n a finite number >= 0. */
@@ -188,10 +193,11 @@ public class RunController {
             }
         }
         JsonNode max = budget.get("maxCostUsd");
-        if (max == null || !max.isNumber() || !Double.isFinite(max.asDouble()) || max.asDouble() < 0) {
+        if (max == null || !max.isNumber()) {
             throw ApiProblem.invalidField("budget.maxCostUsd", "required, a number >= 0 (US dollars)");
         }
-        return max.asDouble();
+        return JsonNumbers.doubleIn(max, 0, FieldLimits.MAX_USD).orElseThrow(() -> new InvalidFieldException(
+                "budget.maxCostUsd", "must be from 0 to " + (long) FieldLimits.MAX_USD + " (US dollars)"));
     }
 
     private static String text(JsonNode body, String field) {

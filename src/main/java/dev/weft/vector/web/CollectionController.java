@@ -9,6 +9,7 @@ import dev.weft.vector.MetadataFilter;
 import dev.weft.vector.VectorDocument;
 import dev.weft.vector.VectorIndex;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,6 @@ import tools.jackson.databind.JsonNode;
 public class CollectionController {
 
     private static final int MAX_PAGE = 200;
-    private static final int MAX_TOP_K = 100;
 
     private final VectorIndex index;
     private final ObjectProvider<Embedder> embedder;
@@ -60,21 +60,18 @@ public class CollectionController {
                     + "embedding is given, and kept as the document's content. A collection is created by its first "
                     + "document and keeps that document's dimensions.")
     public DocumentView upsert(AuthenticatedApp app, @PathVariable String collection, @PathVariable String docId,
-                               @RequestBody JsonNode body) {
+                               @Valid @RequestBody VectorRequests.UpsertDocument body) {
         requireName(collection);
-        if (!body.isObject()) {
-            throw ApiProblem.invalidField("body", "must be a JSON object");
-        }
-        String text = VectorRequests.text(body, "text");
-        float[] vector = VectorRequests.vector(body, "text", VectorRequests.embedding(body), text, embedder);
-        JsonNode metadata = body.get("metadata");
+        String text = body.text();
+        float[] vector = VectorRequests.vector("text", VectorRequests.embedding(body.embedding()), text, embedder);
+        JsonNode metadata = body.metadata();
         if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
             throw ApiProblem.invalidField("metadata", "must be a JSON object");
         }
         try {
             return DocumentView.of(index.upsert(app.appId(), collection, docId, vector, metadata, text), false);
         } catch (DimensionMismatchException e) {
-            throw ApiProblem.invalidField(body.has("embedding") ? "embedding" : "text", e.getMessage());
+            throw ApiProblem.invalidField(body.embedding() != null ? "embedding" : "text", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidField(e.getMessage().startsWith("document id") ? "docId" : "embedding", e.getMessage());
         }
@@ -121,24 +118,22 @@ public class CollectionController {
     @Operation(summary = "The documents most similar to a text or an embedding",
             description = "Body {text | embedding, topK? 1..100 (default 5), filter?}. Cosine similarity (exact, or pgvector's HNSW index). "
                     + "filter: {\"key\": value} equality on top-level metadata keys, or {\"key\": {\"$in\": [values]}}.")
-    public Map<String, Object> query(AuthenticatedApp app, @PathVariable String collection, @RequestBody JsonNode body) {
+    public Map<String, Object> query(AuthenticatedApp app, @PathVariable String collection,
+                                     @Valid @RequestBody VectorRequests.Query body) {
         requireName(collection);
-        if (!body.isObject()) {
-            throw ApiProblem.invalidField("body", "must be a JSON object");
-        }
-        int topK = topK(body.get("topK"));
-        JsonNode filter = body.get("filter");
+        int topK = body.topK() == null ? 5 : body.topK();
+        JsonNode filter = body.filter();
         try {
             MetadataFilter.parse(filter);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidField("filter", e.getMessage());
         }
-        float[] given = VectorRequests.embedding(body);
-        String text = VectorRequests.text(body, "text");
+        float[] given = VectorRequests.embedding(body.embedding());
+        String text = body.text();
         if (index.list(app.appId(), collection, null, 1).isEmpty()) {
             throw notFound(collection);
         }
-        float[] vector = VectorRequests.vector(body, "text", given, text, embedder);
+        float[] vector = VectorRequests.vector("text", given, text, embedder);
         try {
             List<Map<String, Object>> matches = index.query(app.appId(), collection, vector, topK, filter).stream()
                     .map(CollectionController::match).toList();
@@ -155,16 +150,6 @@ public class CollectionController {
         view.put("metadata", m.metadata());
         view.put("content", m.content());
         return view;
-    }
-
-    private static int topK(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return 5;
-        }
-        if (!node.isIntegralNumber() || node.asInt() < 1 || node.asInt() > MAX_TOP_K) {
-            throw ApiProblem.invalidField("topK", "must be an integer between 1 and " + MAX_TOP_K);
-        }
-        return node.asInt();
     }
 
     private static void requireName(String collection) {

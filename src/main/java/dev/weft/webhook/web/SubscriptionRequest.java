@@ -1,6 +1,7 @@
 package dev.weft.webhook.web;
 
 import dev.weft.api.ApiProblem;
+import dev.weft.common.FieldLimits;
 import dev.weft.outbound.OutboundException;
 import dev.weft.outbound.OutboundPolicy;
 import dev.weft.webhook.EventType;
@@ -37,9 +38,7 @@ record SubscriptionRequest(String url, List<EventType> events, String descriptio
             throw ApiProblem.invalidField("url", "is required and must be an http or https URL");
         }
         String url = node.asString().strip();
-        if (url.length() > 2048) {
-            throw ApiProblem.invalidField("url", "must be at most 2048 characters");
-        }
+        FieldLimits.requireLength("url", url, FieldLimits.URL);
         try {
             policy.checkUrl(new URI(url));
         } catch (URISyntaxException e) {
@@ -74,9 +73,10 @@ record SubscriptionRequest(String url, List<EventType> events, String descriptio
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isString() || node.asString().length() > 500) {
-            throw ApiProblem.invalidField("description", "must be a string of at most 500 characters");
+        if (!node.isString()) {
+            throw ApiProblem.invalidField("description", "must be a string of at most " + FieldLimits.DESCRIPTION
+                    + " characters");
         }
-        return node.asString();
+        return FieldLimits.requireLength("description", node.asString(), FieldLimits.DESCRIPTION);
     }
 }

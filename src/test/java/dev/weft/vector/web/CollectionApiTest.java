@@ -97,7 +97,7 @@ class CollectionApiTest extends StorageHttpTest {
     }
 
     private static void assertField(Response response, String field) {
-        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.status()).isIn(400, 422);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
     }

@@ -1,6 +1,7 @@
 package dev.weft.providers.defaults.web;
 
 import dev.weft.api.ApiProblem;
+import dev.weft.common.FieldLimits;
 import dev.weft.auth.AuthenticatedApp;
 import dev.weft.providers.Capability;
 import dev.weft.providers.config.ProviderDirectory;
@@ -103,9 +104,7 @@ public class ProviderDefaultsController {
                         + "; one of " + available);
             }
             String model = string(value, name, "model");
-            if (model != null && model.length() > MAX_MODEL) {
-                throw ApiProblem.invalidField(name + ".model", "longer than " + MAX_MODEL + " characters");
-            }
+            FieldLimits.requireLength(name + ".model", model, FieldLimits.MODEL);
             choices.put(capability, new Choice(provider, model));
         }
         return choices;

@@ -2,6 +2,7 @@ package dev.weft.providers.keys.web;
 
 import dev.weft.api.ApiProblem;
 import dev.weft.auth.AuthenticatedApp;
+import dev.weft.common.FieldLimits;
 import dev.weft.outbound.OutboundException;
 import dev.weft.providers.config.ProviderDirectory;
 import dev.weft.providers.keys.ProviderKeys;
@@ -65,9 +66,8 @@ public class ProviderKeyController {
         if (body == null || body.apiKey() == null || body.apiKey().isBlank()) {
             throw ApiProblem.invalidField("apiKey", "required, the provider's API key");
         }
-        if (body.apiKey().length() > 1000) {
-            throw ApiProblem.invalidField("apiKey", "longer than 1000 characters");
-        }
+        FieldLimits.requireLength("apiKey", body.apiKey(), FieldLimits.PROVIDER_API_KEY);
+        FieldLimits.requireLength("baseUrl", body.baseUrl(), FieldLimits.URL);
         if (!keys.encryptionConfigured()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "encryption-key-missing", "Encryption key missing",
                     "this server has no encryption key (WEFT_ENCRYPTION_KEY / weft.encryption-key), so it does not store"

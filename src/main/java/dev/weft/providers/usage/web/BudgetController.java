@@ -2,6 +2,9 @@ package dev.weft.providers.usage.web;
 
 import dev.weft.api.ApiProblem;
 import dev.weft.auth.AuthenticatedApp;
+import dev.weft.common.FieldLimits;
+import dev.weft.common.InvalidFieldException;
+import dev.weft.common.JsonNumbers;
 import dev.weft.providers.usage.Budgets;
 import dev.weft.providers.usage.UsageLedger;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,10 +62,13 @@ public class BudgetController {
         if (limit == null) {
             throw ApiProblem.invalidField("monthlyMaxCostUsd", "required: a number >= 0, or null to remove the limit");
         }
-        if (!limit.isNull() && !(limit.isNumber() && limit.asDouble() >= 0 && Double.isFinite(limit.asDouble()))) {
+        if (!limit.isNull() && !limit.isNumber()) {
             throw ApiProblem.invalidField("monthlyMaxCostUsd", "must be a number >= 0, or null to remove the limit");
         }
-        ledger.setAppMonthlyBudget(app.appId(), limit.isNull() ? null : limit.asDouble());
+        Double max = limit.isNull() ? null : JsonNumbers.doubleIn(limit, 0, FieldLimits.MAX_USD)
+                .orElseThrow(() -> new InvalidFieldException("monthlyMaxCostUsd",
+                        "must be from 0 to " + (long) FieldLimits.MAX_USD + " (US dollars), or null to remove the limit"));
+        ledger.setAppMonthlyBudget(app.appId(), max);
         return get(app);
     }
 }
