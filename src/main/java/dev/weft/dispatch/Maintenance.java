@@ -55,7 +55,13 @@ public class Maintenance {
         }
         var held = worker.heldLeases();
         if (!held.isEmpty()) {
-            store.renewLeases(held, properties.lease());
+            java.util.Set<String> renewed = store.renewLeases(held, properties.lease());
+            java.util.Set<String> lost = new java.util.HashSet<>(held);
+            lost.removeAll(renewed);
+            if (!lost.isEmpty()) {
+                // cancelled by another process, or expired and given to another attempt: stop working on them
+                worker.stop(lost);
+            }
         }
         leasesRenewedAt = now;
     }

@@ -21,6 +21,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -46,6 +49,10 @@ public class StepExecutor {
     private final ExpressionEngine expressions;
     private final EngineProperties properties;
     private final LargeOutputs largeOutputs;
+    /** Handlers executing now, by the lease of their attempt, so that a cancellation can interrupt them. */
+    private final Map<String, Future<StepResult>> running = new ConcurrentHashMap<>();
+    /** Leases cancelled before their handler started; it then does not start. */
+    private final Set<String> cancelledEarly = ConcurrentHashMap.newKeySet();
 
     public StepExecutor(RunStore store, RunStates states, StepRegistry registry, ExpressionEngine expressions,
                         EngineProperties properties, LargeOutputs largeOutputs) {
@@ -124,7 +131,7 @@ public class StepExecutor {
         StepContext context = new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
                 claim.firstStartedAt());
         Duration timeout = def.timeout() != null ? def.timeout() : properties.defaultStepTimeout();
-        return externalized(context, callWithTimeout(handler, context, timeout, handlers));
+        return externalized(context, callWithTimeout(handler, context, timeout, handlers, claim.leaseToken()));
     }
 
     /**
@@ -157,9 +164,36 @@ public class StepExecutor {
         }
     }
 
-    private static StepResult callWithTimeout(StepHandler handler, StepContext context, Duration timeout,
-                                              ExecutorService handlers) {
+    /**
+     * Stops the attempt holding {@code leaseToken} if it executes here: its handler's thread is
+     * interrupted, which also closes a socket it is blocked on (the handlers run on virtual threads),
+     * and the attempt ends as {@code STEP_CANCELLED}. An attempt not yet in its handler will not
+     * enter it.
+     */
+    public void cancel(String leaseToken) {
+        Future<StepResult> future = running.get(leaseToken);
+        if (future != null) {
+            future.cancel(true);
+        } else {
+            cancelledEarly.add(leaseToken);
+        }
+    }
+
+    /** Forgets a cancellation that arrived for an attempt which had already finished here. */
+    public void forget(String leaseToken) {
+        cancelledEarly.remove(leaseToken);
+    }
+
+    private StepResult callWithTimeout(StepHandler handler, StepContext context, Duration timeout,
+                                       ExecutorService handlers, String leaseToken) {
+        if (cancelledEarly.remove(leaseToken)) {
+            return cancelled(context);
+        }
         Future<StepResult> future = handlers.submit(() -> handler.execute(context));
+        running.put(leaseToken, future);
+        if (cancelledEarly.remove(leaseToken)) {
+            future.cancel(true);
+        }
         try {
             StepResult result = future.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             return result != null ? result : StepResult.permanent("NO_RESULT", "step '" + context.stepId() + "' returned nothing");
@@ -170,11 +204,20 @@ public class StepExecutor {
             future.cancel(true);
             Thread.currentThread().interrupt();
             return StepResult.retryable("WORKER_INTERRUPTED", "step '" + context.stepId() + "' was interrupted (shutdown)");
+        } catch (CancellationException e) {
+            return cancelled(context);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             log.error("step '{}' of type {} threw", context.stepId(), handler.type(), cause);
             return StepResult.permanent("STEP_CRASHED", "step '" + context.stepId() + "' failed unexpectedly: "
                     + Failures.describe(cause));
+        } finally {
+            running.remove(leaseToken);
         }
+    }
+
+    private static StepResult cancelled(StepContext context) {
+        return StepResult.permanent("STEP_CANCELLED", "step '" + context.stepId() + "' was stopped: its run was"
+                + " cancelled or failed, or its lease passed to another attempt");
     }
 }

@@ -158,6 +158,29 @@ public class StepWorker implements SmartLifecycle {
         }
     }
 
+    /**
+     * Stops the attempts holding these leases that execute here (their step was cancelled, or the
+     * lease was lost): each ends as {@code STEP_CANCELLED}, a result the coordinator discards since
+     * the lease is gone.
+     */
+    public void stop(java.util.Collection<String> leaseTokens) {
+        for (String token : leaseTokens) {
+            if (held.contains(token)) {
+                log.info("stopping the attempt holding lease {}: its step no longer needs it", token);
+                executor.cancel(token);
+                if (!held.contains(token)) {
+                    executor.forget(token); // it finished meanwhile
+                }
+            }
+        }
+    }
+
+    /** Steps cancelled by a transaction of this process: stop them at once if they execute here. */
+    @org.springframework.context.event.EventListener
+    public void onStepsCancelled(dev.weft.runs.StepsCancelled cancelled) {
+        stop(cancelled.leaseTokens());
+    }
+
     /** A claim whose transaction rolled back: this process no longer holds its lease. */
     public void forget(ClaimedStep claim) {
         held.remove(claim.leaseToken());

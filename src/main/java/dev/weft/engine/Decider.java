@@ -120,7 +120,8 @@ public final class Decider {
                 if (run.status() != RunStatus.FAILED) {
                     return List.of();
                 }
-                w.add(new ReopenRun());
+                Duration timeout = run.definition().timeout();
+                w.add(new ReopenRun(timeout == null ? null : now.plus(timeout)));
                 w.status = RunStatus.RUNNING;
                 for (StepDefinition def : run.definition().steps()) {
                     StepState s = w.get(def.id());

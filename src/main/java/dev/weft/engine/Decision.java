@@ -41,6 +41,12 @@ public sealed interface Decision {
 
     record CancelRun() implements Decision {}
 
-    /** A failed run goes back to running (resume). */
-    record ReopenRun() implements Decision {}
+    /**
+     * A failed run goes back to running (resume).
+     *
+     * @param deadline the run's new deadline: the resume time plus the definition's timeout, so that
+     *                 a run that failed on its timeout gets the whole of it again instead of failing
+     *                 at once; null when the definition has no timeout
+     */
+    record ReopenRun(java.time.Instant deadline) implements Decision {}
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -53,12 +55,14 @@ public class RunCoordinator implements SmartInitializingSingleton {
     private final MeterRegistry meters;
     private final ObjectProvider<LocalContinuation> continuation;
     private final LocalStarts localStarts;
+    private final ApplicationEventPublisher events;
     private final RunLocks runLocks = new RunLocks(4096);
 
     public RunCoordinator(RunStore store, Decider decider, RunStates states, StepDispatcher dispatcher,
                           TransactionTemplate tx, Clock clock, List<RunFinishedListener> listeners, MeterRegistry meters,
-                          ObjectProvider<LocalContinuation> continuation) {
+                          ObjectProvider<LocalContinuation> continuation, ApplicationEventPublisher events) {
         this.continuation = continuation;
+        this.events = events;
         this.store = store;
         this.decider = decider;
         this.states = states;
@@ -183,7 +187,7 @@ public class RunCoordinator implements SmartInitializingSingleton {
             RunRecord run = locked.get();
             RunEvent event = eventFor.apply(run);
             if (event == null) {
-                return new Outcome(run.status(), List.of(), null);
+                return new Outcome(run.status(), List.of(), null, Set.of());
             }
             Instant now = clock.instant();
             List<Decision> decisions = decider.decide(states.of(run), event, now);
@@ -191,7 +195,7 @@ public class RunCoordinator implements SmartInitializingSingleton {
                 if (recorded != null) {
                     store.recordInput(recorded.ref(), recorded.leaseToken(), recorded.input());
                 }
-                return new Outcome(run.status(), List.of(), null);
+                return new Outcome(run.status(), List.of(), null, Set.of());
             }
             RunStatus after = finalStatus(run.status(), decisions);
             RunStore.Applied applied = recorded == null ? store.apply(run, decisions, now)
@@ -206,13 +210,17 @@ public class RunCoordinator implements SmartInitializingSingleton {
                     l.onRunFinished(finished);
                 }
             }
-            return new Outcome(after, ready, finished == null ? null : new Finished(after, run.createdAt(), now));
+            return new Outcome(after, ready, finished == null ? null : new Finished(after, run.createdAt(), now),
+                    runningCancelled(run, decisions));
         });
         if (outcome == null) {
             return Optional.empty();
         }
         afterCommit(() -> {
             outcome.ready().forEach(s -> dispatcher.dispatch(s.ref(), s.at()));
+            if (!outcome.cancelledLeases().isEmpty()) {
+                events.publishEvent(new StepsCancelled(outcome.cancelledLeases()));
+            }
             if (outcome.finished() != null) {
                 recordFinished(runId, outcome.finished());
             }
@@ -272,5 +280,20 @@ public class RunCoordinator implements SmartInitializingSingleton {
 
     private record Finished(RunStatus status, Instant createdAt, Instant finishedAt) {}
 
-    private record Outcome(RunStatus status, List<ScheduledStep> ready, Finished finished) {}
+    private record Outcome(RunStatus status, List<ScheduledStep> ready, Finished finished, Set<String> cancelledLeases) {}
+
+    /** The leases of the steps that were running and that these decisions cancel. */
+    private static Set<String> runningCancelled(RunRecord before, List<Decision> decisions) {
+        Set<String> cancelled = decisions.stream()
+                .filter(d -> d instanceof Decision.CancelStep)
+                .map(d -> ((Decision.CancelStep) d).stepId())
+                .collect(java.util.stream.Collectors.toSet());
+        if (cancelled.isEmpty()) {
+            return Set.of();
+        }
+        return before.steps().stream()
+                .filter(s -> cancelled.contains(s.stepId()) && s.leaseToken() != null)
+                .map(StepRecord::leaseToken)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 }

@@ -157,13 +157,23 @@ final class DecisionWriter {
                     event(runId, "step.failed", f.stepId(), steps.get(f.stepId()).attempt(), error(f.error()), now);
                 }
                 case Decision.CancelStep c -> {
+                    // an attempt that was running is recorded as stopped; its worker is told to stop it
+                    boolean wasRunning = current.get(c.stepId()) == StepStatus.RUNNING;
+                    int attempt = steps.get(c.stepId()).attempt();
+                    String reason = wasRunning ? "cancelled while attempt " + attempt + " was running" : null;
                     step(runId, current, c.stepId(), StepStatus.CANCELLED);
-                    jdbc.sql("UPDATE run_steps SET status = 'cancelled', finished_at = ?, "
+                    jdbc.sql("UPDATE run_steps SET status = 'cancelled', finished_at = ?, status_reason = ?, "
                                     + "lease_token = NULL, lease_owner = NULL, lease_until = NULL "
                                     + "WHERE run_id = ? AND step_id = ?")
-                            .params(ts(now), runId, c.stepId()).update();
-                    rows.get(c.stepId()).finished(StepStatus.CANCELLED, now);
-                    event(runId, "step.cancelled", c.stepId(), null, null, now);
+                            .params(ts(now), reason, runId, c.stepId()).update();
+                    Row row = rows.get(c.stepId()).finished(StepStatus.CANCELLED, now);
+                    row.statusReason = reason;
+                    ObjectNode data = null;
+                    if (wasRunning) {
+                        data = Json.object();
+                        data.put("attemptStopped", true);
+                    }
+                    event(runId, "step.cancelled", c.stepId(), wasRunning ? attempt : null, data, now);
                 }
                 case Decision.ResetStep r -> {
                     step(runId, current, r.stepId(), StepStatus.PENDING);
@@ -196,8 +206,8 @@ final class DecisionWriter {
                 case Decision.ReopenRun r -> {
                     run(runId, runStatus, RunStatus.RUNNING);
                     jdbc.sql("UPDATE runs SET status = 'running', error = NULL, output = NULL, finished_at = NULL, "
-                                    + "updated_at = ? WHERE id = ?")
-                            .params(ts(now), runId).update();
+                                    + "deadline = ?, updated_at = ? WHERE id = ?")
+                            .params(ts(r.deadline()), ts(now), runId).update();
                     event(runId, "run.resumed", null, null, null, now);
                 }
             }

@@ -137,21 +137,29 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public int renewLeases(Collection<String> leaseTokens, Duration lease) {
+    public java.util.Set<String> renewLeases(Collection<String> leaseTokens, Duration lease) {
         // one statement per chunk, not one per lease: each is a commit of its own
         List<String> tokens = List.copyOf(leaseTokens);
-        int total = 0;
+        java.util.Set<String> renewed = new java.util.HashSet<>();
         for (int from = 0; from < tokens.size(); from += RENEW_CHUNK) {
             List<String> chunk = tokens.subList(from, Math.min(tokens.size(), from + RENEW_CHUNK));
             List<Object> params = new ArrayList<>(chunk.size() + 1);
             params.add(lease.toMillis());
             params.addAll(chunk);
-            total += jdbc.sql("UPDATE run_steps SET lease_until = " + dialect.nowPlusMillis()
-                            + " WHERE status = 'running' AND lease_token IN (" + "?, ".repeat(chunk.size() - 1) + "?)")
+            String in = "(" + "?, ".repeat(chunk.size() - 1) + "?)";
+            int updated = jdbc.sql("UPDATE run_steps SET lease_until = " + dialect.nowPlusMillis()
+                            + " WHERE status = 'running' AND lease_token IN " + in)
                     .params(params)
                     .update();
+            if (updated == chunk.size()) {
+                renewed.addAll(chunk);
+            } else {
+                // some were lost: ask which are still held (rare, so the common case stays one statement)
+                renewed.addAll(jdbc.sql("SELECT lease_token FROM run_steps WHERE status = 'running' AND lease_token IN " + in)
+                        .params(List.copyOf(chunk)).query(String.class).list());
+            }
         }
-        return total;
+        return renewed;
     }
 
     @Override

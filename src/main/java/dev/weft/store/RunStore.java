@@ -42,8 +42,14 @@ public interface RunStore {
     /** Stores the input a worker rendered for an attempt (for the run view and debugging). */
     void recordInput(StepRef ref, String leaseToken, JsonNode input);
 
-    /** Extends running steps' leases to {@code lease} from now by the database's clock. */
-    int renewLeases(Collection<String> leaseTokens, Duration lease);
+    /**
+     * Extends running steps' leases to {@code lease} from now by the database's clock.
+     *
+     * @return the tokens renewed; a token missing from it no longer holds its step (the step was
+     *     cancelled, or its lease ran out and the step was handed to another attempt), so whoever
+     *     executes it should stop
+     */
+    java.util.Set<String> renewLeases(Collection<String> leaseTokens, Duration lease);
 
     List<StepRef> dueSteps(Instant now, int limit);
 

@@ -218,8 +218,22 @@ class DeciderTest {
 
         List<Decision> decisions = decider.decide(failed, new RunEvent.ResumeRequested(), NOW);
 
-        assertThat(decisions).containsExactly(new Decision.ReopenRun(), new ResetStep("b"), new ResetStep("c"),
+        assertThat(decisions).containsExactly(new Decision.ReopenRun(null), new ResetStep("b"), new ResetStep("c"),
                 new QueueStep("b", NOW));
+    }
+
+    @Test
+    void resumingARunThatFailedOnItsTimeoutGivesItTheWholeTimeoutAgain() {
+        WorkflowDefinition def = definition("""
+                {"timeout": "PT10M", "steps": [{"id": "a", "type": "transform"}]}""");
+        Map<String, StepState> steps = new LinkedHashMap<>();
+        steps.put("a", new StepState("a", StepStatus.CANCELLED, 1, 0, null, null));
+        RunState timedOut = new RunState("run-1", RunStatus.FAILED, def, obj("{}"), obj("{}"), steps,
+                NOW.minus(java.time.Duration.ofMinutes(1)));
+
+        List<Decision> decisions = decider.decide(timedOut, new RunEvent.ResumeRequested(), NOW);
+
+        assertThat(decisions).startsWith(new Decision.ReopenRun(NOW.plus(java.time.Duration.ofMinutes(10))));
     }
 
     @Test

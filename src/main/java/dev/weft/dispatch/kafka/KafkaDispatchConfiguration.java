@@ -129,7 +129,8 @@ class KafkaDispatchConfiguration {
         @Bean
         ConcurrentMessageListenerContainer<String, StepMessage> weftStepListenerContainer(
                 KafkaProperties kafka, KafkaDispatchProperties properties, StepWorker worker, ExecutionSlots slots,
-                KafkaTemplate<String, Object> template, RunCoordinator coordinator) {
+                KafkaTemplate<String, Object> template, JdbcRunStore store, OutboxDispatcher dispatcher,
+                TransactionTemplate tx) {
             Map<String, Object> config = kafka.buildConsumerProperties();
             config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -145,7 +146,7 @@ class KafkaDispatchConfiguration {
             var deadLetters = new DeadLetterPublishingRecoverer(template,
                     (record, e) -> new TopicPartition(properties.deadLetterTopic(), -1));
             var errors = new DefaultErrorHandler(
-                    new PoisonMessageRecoverer(deadLetters, coordinator, properties.deadLetterTopic()),
+                    new PoisonMessageRecoverer(deadLetters, store, dispatcher, tx, properties.deadLetterTopic()),
                     new FixedBackOff(500, 2));
             errors.setCommitRecovered(true);
 
