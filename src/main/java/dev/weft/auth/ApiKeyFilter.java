@@ -12,7 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code /v1} requests by their {@code X-API-Key} header and stores the
- * {@link AuthenticatedApp} in the request attribute {@link #ATTRIBUTE}; anything else gets 401.
+ * {@link AuthenticatedApp} in the request attribute {@link #ATTRIBUTE}; a missing, unknown, revoked
+ * or expired key gets 401, a key without the scope the request needs ({@link ApiScopes}) 403.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -36,6 +37,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         Optional<AuthenticatedApp> app = directory.authenticate(key.strip());
         if (app.isEmpty()) {
             reject(request, response, "Invalid API key");
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Optional<String> required = ApiScopes.required(request.getMethod(), path);
+        if (required.isPresent() && !ApiScopes.allows(app.get().scopes(), required.get())) {
+            Problems.write(response, HttpStatus.FORBIDDEN, "insufficient-scope", "Insufficient scope",
+                    "This API key lacks the scope '" + required.get() + "' (it has: "
+                            + String.join(", ", new java.util.TreeSet<>(app.get().scopes())) + ")", request.getRequestURI());
             return;
         }
         request.setAttribute(ATTRIBUTE, app.get());

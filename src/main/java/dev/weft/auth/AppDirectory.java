@@ -89,32 +89,80 @@ public class AppDirectory {
     @Transactional
     public CreatedApp createAppWithKey(String id, String name) {
         App app = createApp(id, name);
-        return new CreatedApp(app, createKey(app.id(), "default"));
+        return new CreatedApp(app, createKey(app.id(), "default", null, null));
     }
 
     /**
      * Creates a new random key for an app. The returned plaintext is not stored anywhere.
      *
-     * @throws UnknownAppException if the app does not exist
+     * @param scopes    what the key may do ({@link ApiScopes}); null for a full key
+     * @param expiresAt when the key stops working; null for never
+     * @throws UnknownAppException   if the app does not exist
+     * @throws InvalidFieldException for an unknown scope, a name too long or an expiry in the past
      */
-    public NewApiKey createKey(String appId, String name) {
-        return addKey(appId, ApiKeys.generate(), name);
+    public NewApiKey createKey(String appId, String name, List<String> scopes, Instant expiresAt) {
+        return addKey(appId, ApiKeys.generate(), name, ApiScopes.normalize(scopes), expiresAt);
     }
 
-    /** Stores the hash of a given key (the bootstrap key from configuration, or a generated one). */
+    /** Stores the hash of a given key (the bootstrap key from configuration), a full key without expiry. */
     NewApiKey addKey(String appId, String key, String name) {
+        return addKey(appId, key, name, null, null);
+    }
+
+    private NewApiKey addKey(String appId, String key, String name, String scopes, Instant expiresAt) {
         FieldLimits.requireLength("name", name, FieldLimits.NAME);
+        Instant now = now();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new InvalidFieldException("expiresAt", "must be in the future");
+        }
         if (!exists(appId)) {
             throw new UnknownAppException(appId);
         }
-        NewApiKey created = new NewApiKey(newKeyId(), appId, key, ApiKeys.displayPrefix(key), name, now());
+        Instant expiry = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS);
+        NewApiKey created = new NewApiKey(newKeyId(), appId, key, ApiKeys.displayPrefix(key), name,
+                List.copyOf(ApiScopes.parse(scopes)), now, expiry);
         jdbc.sql("""
-                INSERT INTO api_keys (id, app_id, key_hash, key_prefix, name, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(created.id(), appId, ApiKeys.hash(key), created.prefix(), name, timestamp(created.createdAt()))
+                INSERT INTO api_keys (id, app_id, key_hash, key_prefix, name, scopes, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(created.id(), appId, ApiKeys.hash(key), created.prefix(), name, scopes, timestamp(now),
+                        expiry == null ? null : timestamp(expiry))
                 .update();
         return created;
     }
+
+    /**
+     * Replaces a key without downtime: a new key with the same name and scopes is created, and the
+     * old one keeps working for {@code overlap} and then expires (sooner if it was due to expire
+     * sooner), so clients can switch in the meantime.
+     *
+     * @return the new key, or empty when the app has no such key or it is revoked or expired
+     */
+    @Transactional
+    public Optional<Rotated> rotateKey(String appId, String keyId, Duration overlap) {
+        Instant now = now();
+        Optional<StoredKey> old = jdbc.sql("SELECT key_hash, name, scopes, expires_at FROM api_keys "
+                        + "WHERE id = ? AND app_id = ? AND revoked_at IS NULL")
+                .params(keyId, appId)
+                .query((rs, i) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, "expires_at")))
+                .optional()
+                .filter(k -> k.expiresAt() == null || k.expiresAt().isAfter(now));
+        if (old.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant oldUntil = now.plus(overlap);
+        if (old.get().expiresAt() != null && old.get().expiresAt().isBefore(oldUntil)) {
+            oldUntil = old.get().expiresAt();
+        }
+        jdbc.sql("UPDATE api_keys SET expires_at = ? WHERE id = ?").params(timestamp(oldUntil), keyId).update();
+        cache.evict(old.get().hash());
+        NewApiKey fresh = addKey(appId, ApiKeys.generate(), old.get().name(), old.get().scopes(), null);
+        return Optional.of(new Rotated(fresh, keyId, oldUntil));
+    }
+
+    /** A rotation's outcome: the new key, and until when the old one keeps working. */
+    public record Rotated(NewApiKey key, String previousKeyId, Instant previousKeyExpiresAt) {}
+
+    private record StoredKey(String hash, String name, String scopes, Instant expiresAt) {}
 
     public List<ApiKeyInfo> listKeys(String appId) {
         return jdbc.sql(KEY_COLUMNS + " WHERE app_id = ? ORDER BY created_at, id")
@@ -143,20 +191,43 @@ public class AppDirectory {
         return true;
     }
 
-    /** The app a presented key belongs to, if the key exists and is not revoked. */
+    /**
+     * The app, key and scopes a presented key stands for, if the key exists, is not revoked and has
+     * not expired. The key's last use is written at most once a minute per key and process.
+     */
     public Optional<AuthenticatedApp> authenticate(String key) {
         String hash = ApiKeys.hash(key);
-        Optional<String> appId = cache.get(hash);
-        if (appId.isEmpty()) {
-            appId = jdbc.sql("SELECT app_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")
-                    .param(hash).query(String.class).optional();
-            appId.ifPresent(id -> cache.put(hash, id));
+        Instant now = clock.instant();
+        ApiKeyCache.CachedKey found = cache.get(hash).orElse(null);
+        if (found == null) {
+            found = jdbc.sql("SELECT id, app_id, scopes, expires_at, last_used_at FROM api_keys "
+                            + "WHERE key_hash = ? AND revoked_at IS NULL")
+                    .param(hash)
+                    .query((rs, i) -> new ApiKeyCache.CachedKey(
+                            new AuthenticatedApp(rs.getString("app_id"), rs.getString("id"), ApiScopes.parse(rs.getString("scopes"))),
+                            instant(rs, "expires_at"), instant(rs, "last_used_at")))
+                    .optional().orElse(null);
+            if (found == null) {
+                return Optional.empty();
+            }
+            cache.put(hash, found);
         }
-        return appId.map(AuthenticatedApp::new);
+        if (found.expiresAt() != null && !now.isBefore(found.expiresAt())) {
+            return Optional.empty();
+        }
+        if (found.lastUsedAt() == null || !found.lastUsedAt().isAfter(now.minus(LAST_USED_PRECISION))) {
+            Instant used = now.truncatedTo(ChronoUnit.MICROS);
+            jdbc.sql("UPDATE api_keys SET last_used_at = ? WHERE id = ?").params(timestamp(used), found.app().keyId()).update();
+            cache.update(hash, found.usedAt(used));
+        }
+        return Optional.of(found.app());
     }
 
+    /** How fresh a key's recorded last use is kept: writing it on every request would cost a statement each. */
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
     private static final String KEY_COLUMNS =
-            "SELECT id, app_id, key_prefix, name, created_at, revoked_at FROM api_keys";
+            "SELECT id, app_id, key_prefix, name, scopes, created_at, expires_at, last_used_at, revoked_at FROM api_keys";
 
     private static App app(ResultSet rs, int row) throws SQLException {
         return new App(rs.getString("id"), rs.getString("name"), instant(rs, "created_at"));
@@ -164,7 +235,8 @@ public class AppDirectory {
 
     private static ApiKeyInfo keyInfo(ResultSet rs, int row) throws SQLException {
         return new ApiKeyInfo(rs.getString("id"), rs.getString("app_id"), rs.getString("key_prefix"),
-                rs.getString("name"), instant(rs, "created_at"), instant(rs, "revoked_at"));
+                rs.getString("name"), List.copyOf(ApiScopes.parse(rs.getString("scopes"))), instant(rs, "created_at"),
+                instant(rs, "expires_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

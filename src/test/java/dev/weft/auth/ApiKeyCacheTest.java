@@ -31,22 +31,26 @@ class ApiKeyCacheTest {
         }
     }
 
+    private static ApiKeyCache.CachedKey key(String appId) {
+        return new ApiKeyCache.CachedKey(new AuthenticatedApp(appId), null, null);
+    }
+
     private final ManualClock clock = new ManualClock();
     private final ApiKeyCache cache = new ApiKeyCache(clock, Duration.ofSeconds(30), 2);
 
     @Test
     void forgetsAnEntryWhenItsTimeToLiveHasPassed() {
-        cache.put("h1", "app-1");
+        cache.put("h1", key("app-1"));
 
         clock.now = clock.now.plusSeconds(29);
-        assertThat(cache.get("h1")).contains("app-1");
+        assertThat(cache.get("h1")).map(k -> k.app().appId()).contains("app-1");
         clock.now = clock.now.plusSeconds(1);
         assertThat(cache.get("h1")).isEmpty();
     }
 
     @Test
     void evictsOnRequest() {
-        cache.put("h1", "app-1");
+        cache.put("h1", key("app-1"));
 
         cache.evict("h1");
 
@@ -55,11 +59,11 @@ class ApiKeyCacheTest {
 
     @Test
     void staysWithinItsSizeBound() {
-        cache.put("h1", "a");
-        cache.put("h2", "b");
-        cache.put("h3", "c");
+        cache.put("h1", key("a"));
+        cache.put("h2", key("b"));
+        cache.put("h3", key("c"));
 
-        assertThat(cache.get("h3")).contains("c");
+        assertThat(cache.get("h3")).map(k -> k.app().appId()).contains("c");
         assertThat(cache.get("h1")).isEmpty();
     }
 }
