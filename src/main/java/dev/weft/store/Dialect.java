@@ -39,6 +39,17 @@ public enum Dialect {
     }
 
     /**
+     * Seconds (fractional, possibly negative) from the timestamp {@code column} to a time given as
+     * one {@code ?} parameter.
+     */
+    public String secondsSince(String column) {
+        return switch (this) {
+            case POSTGRESQL -> "EXTRACT(EPOCH FROM (CAST(? AS TIMESTAMP WITH TIME ZONE) - " + column + "))";
+            case H2 -> "(DATEDIFF(MICROSECOND, " + column + ", CAST(? AS TIMESTAMP WITH TIME ZONE)) / 1000000.0)";
+        };
+    }
+
+    /**
      * The database's current time plus a number of milliseconds given as one {@code ?} parameter (a
      * long). Leases are measured by this clock, so processes whose own clocks disagree still agree
      * on when a lease ends.

@@ -23,7 +23,12 @@ import tools.jackson.databind.JsonNode;
         "weft.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
         "weft.engine.poll-interval=PT0.1S",
         "weft.webhooks.poll-interval=PT0.1S",
-        "weft.webhooks.retry-delays=PT0.1S"
+        "weft.webhooks.retry-delays=PT0.1S",
+        // the suite polls hard with one key; the limits themselves are tested in RateLimitHttpTest
+        "weft.rate-limits.per-key.capacity=5000",
+        "weft.rate-limits.per-key.per-second=2000",
+        "weft.rate-limits.per-app.capacity=10000",
+        "weft.rate-limits.per-app.per-second=4000"
 })
 @Import(TestSteps.class)
 public abstract class ApiTestBase {

@@ -41,6 +41,7 @@ final class WeftProcess implements AutoCloseable {
                 "--server.port=" + port, "--weft.data-dir=" + workDir.resolve("data"),
                 "--weft.bootstrap.app-id=bench", "--weft.bootstrap.api-key=" + API_KEY,
                 "--weft.providers.warm-up=false", "--weft.outbound.allow-hosts=127.0.0.1",
+                "--weft.rate-limits.enabled=false",
                 "--logging.level.root=WARN"));
         if (mode.postgres) {
             command.addAll(List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + config.pgUser(),
