@@ -1,6 +1,7 @@
 package dev.weft.api;
 
 import dev.weft.common.InvalidFieldException;
+import dev.weft.common.NotFoundException;
 import dev.weft.definition.DefinitionLimits;
 import dev.weft.definition.InvalidDefinitionException;
 import java.net.URI;
@@ -42,6 +43,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         p.setTitle("Invalid workflow definition");
         p.setProperty("errors", e.errors());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(p);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        ApiProblem p = ApiProblem.notFound(e.what(), e.getMessage());
+        return ResponseEntity.status(p.getStatusCode()).body(p.getBody());
     }
 
     @ExceptionHandler(InvalidFieldException.class)

@@ -57,6 +57,10 @@ final class ArtifactRows {
                 .update();
     }
 
+    void delete(Artifact artifact) {
+        jdbc.sql("DELETE FROM artifacts WHERE id = ? AND app_id = ?").params(artifact.id(), artifact.appId()).update();
+    }
+
     Optional<Artifact> find(String appId, String artifactId) {
         // by the primary key, the app compared here (see JdbcRunStore.find for why not both in SQL)
         return jdbc.sql(COLUMNS + " WHERE id = ?").param(artifactId)

@@ -36,6 +36,12 @@ public interface ArtifactStore {
 
     byte[] read(Artifact artifact);
 
+    /**
+     * Deletes an artifact: its row first, then its bytes, so a crash in between leaves unreachable
+     * bytes rather than a row pointing at nothing. Deleting one that is gone already is no error.
+     */
+    void delete(Artifact artifact);
+
     /** The bytes as a stream the caller closes; stores that can stream (S3) override this. */
     default InputStream open(Artifact artifact) {
         return new ByteArrayInputStream(read(artifact));

@@ -44,6 +44,15 @@ public class LocalDiskArtifactStore extends RowBackedArtifactStore {
 
 
     @Override
+    protected void deleteBytes(String key) {
+        try {
+            java.nio.file.Files.deleteIfExists(disk.resolve(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete artifact bytes " + key, e);
+        }
+    }
+
+    @Override
     public byte[] read(Artifact artifact) {
         try {
             return disk.read(disk.key(artifact.appId(), artifact.id()));

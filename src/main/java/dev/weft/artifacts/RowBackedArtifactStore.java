@@ -37,6 +37,15 @@ abstract class RowBackedArtifactStore implements ArtifactStore {
         return artifact;
     }
 
+    /** Removes the bytes under {@code key}; absent bytes are no error. */
+    protected abstract void deleteBytes(String key);
+
+    @Override
+    public final void delete(Artifact artifact) {
+        rows.delete(artifact);
+        deleteBytes(keyOf(artifact));
+    }
+
     @Override
     public Optional<Artifact> find(String appId, String artifactId) {
         return rows.find(appId, artifactId);

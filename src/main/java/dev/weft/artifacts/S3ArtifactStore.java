@@ -71,6 +71,16 @@ public class S3ArtifactStore extends RowBackedArtifactStore {
 
 
     @Override
+    protected void deleteBytes(String key) {
+        try {
+            s3.deleteObject(d -> d.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw new UncheckedIOException("could not delete artifact " + key + " from bucket " + bucket,
+                    new IOException(e.getMessage(), e));
+        }
+    }
+
+    @Override
     public byte[] read(Artifact artifact) {
         try (InputStream in = open(artifact)) {
             return in.readAllBytes();

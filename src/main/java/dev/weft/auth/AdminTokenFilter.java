@@ -10,8 +10,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards {@code /admin} with the bearer token from {@code weft.admin-token}: no token configured
- * means 403 (admin API disabled), no credentials 401, a wrong token 403.
+ * Guards {@code /admin} and the actuator endpoints on the API's port (metrics, Prometheus, info)
+ * with the bearer token from {@code weft.admin-token}: no token configured means 403 (admin API
+ * disabled), no credentials 401, a wrong token 403. Health stays open for load balancers and
+ * orchestrators. An operator who wants metrics without the token serves them on their own port
+ * ({@code management.server.port}), which this filter does not cover.
  */
 class AdminTokenFilter extends OncePerRequestFilter {
 
@@ -21,6 +24,12 @@ class AdminTokenFilter extends OncePerRequestFilter {
 
     AdminTokenFilter(AuthProperties properties) {
         this.properties = properties;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the API-key filter on {@code /v1/*}, the admin-token filter on {@code /admin/*}. */
+/** Puts the API-key filter on {@code /v1/*}, the admin-token filter on {@code /admin/*} and {@code /actuator/*}. */
 @Configuration(proxyBeanMethods = false)
 class AuthWebConfig implements WebMvcConfigurer {
 
@@ -29,7 +29,7 @@ class AuthWebConfig implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(AuthProperties properties) {
         var registration = new FilterRegistrationBean<>(new AdminTokenFilter(properties));
-        registration.addUrlPatterns("/admin/*");
+        registration.addUrlPatterns("/admin/*", "/actuator/*");
         registration.setName("weftAdminTokenFilter");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;

@@ -1,9 +1,9 @@
 package dev.weft.auth;
 
 /** No app has the given id. */
-public class UnknownAppException extends RuntimeException {
+public class UnknownAppException extends dev.weft.common.NotFoundException {
 
     public UnknownAppException(String appId) {
-        super("App '" + appId + "' does not exist");
+        super("app", "App '" + appId + "' does not exist");
     }
 }

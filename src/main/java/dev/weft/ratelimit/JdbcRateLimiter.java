@@ -43,7 +43,11 @@ public final class JdbcRateLimiter implements RateLimiter {
                     .query((rs, i) -> new TokenBucket(rs.getDouble(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
                     .optional();
             if (stored.isPresent()) {
-                return TokenBucket.verdict(limit, stored.get().tokensAt(limit, now));
+                double available = stored.get().tokensAt(limit, now);
+                if (available < 1) {
+                    return TokenBucket.verdict(limit, available);
+                }
+                continue; // created or refilled since the update looked: take from it
             }
             try {
                 jdbc.sql("INSERT INTO rate_buckets (bucket_key, tokens, updated_at) VALUES (?, ?, ?)")

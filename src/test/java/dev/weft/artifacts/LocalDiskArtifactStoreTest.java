@@ -89,4 +89,22 @@ class LocalDiskArtifactStoreTest {
         assertThat(store.findByStep("app-b", "run-1", "store")).isEmpty();
         assertThat(store.list("app-b", null, null, 10)).isEmpty();
     }
+
+    @Test
+    void deletesTheRowAndTheBytesAndDeletingTwiceIsNoError() throws IOException {
+        LocalDiskArtifactStore store = store(1024);
+        Artifact artifact = store.put("app-del", "run-1", "s", "text/plain", "bye".getBytes(StandardCharsets.UTF_8));
+        long filesBefore;
+        try (var files = Files.walk(root)) {
+            filesBefore = files.filter(Files::isRegularFile).count();
+        }
+
+        store.delete(artifact);
+        store.delete(artifact);
+
+        assertThat(store.find("app-del", artifact.id())).isEmpty();
+        try (var files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(filesBefore - 1);
+        }
+    }
 }

@@ -107,4 +107,19 @@ class S3ArtifactStoreTest {
                 .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("could not store artifact");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM artifacts").query(Long.class).single()).isZero();
     }
+
+    @Test
+    void deletesTheObjectAndTheRowAndDeletingTwiceIsNoError() {
+        S3ArtifactStore store = store("artifacts-test");
+        Artifact artifact = store.put("app-del", "run-1", "store", "text/plain", new byte[] {1});
+        String key = "weft/app-del/" + artifact.id().substring(artifact.id().length() - 2) + "/" + artifact.id();
+
+        store.delete(artifact);
+        store.delete(artifact);
+
+        assertThat(store.find("app-del", artifact.id())).isEmpty();
+        assertThatThrownBy(() -> s3.headObject(h -> h.bucket("artifacts-test").key(key)))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
 }

@@ -14,6 +14,7 @@ class H2BackendTest {
     @Nested class DuplicateExecution extends DuplicateExecutionTest {}
     @Nested class AppAiSettings extends AppAiSettingsTest {}
     @Nested class Hardening extends HardeningTest {}
+    @Nested class DataRetention extends RetentionTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
 }

@@ -59,13 +59,16 @@ abstract class OperationsTest extends ApiTestBase {
     }
 
     @Test
-    void healthMetricsAndTheOpenApiDescriptionAreServed() {
+    void healthIsOpenMetricsNeedTheAdminTokenAndTheOpenApiDescriptionIsServed() {
         String runId = start("{\"plan\": {\"steps\": [{\"id\": \"a\", \"type\": \"transform\"}]}}");
         awaitStatus(runId, "completed");
         Http anonymous = http.as(null);
 
         assertThat(anonymous.get("/actuator/health").expect(200).json().get("status").asString()).isEqualTo("UP");
-        String metrics = anonymous.get("/actuator/prometheus").expect(200).body();
+        anonymous.get("/actuator/prometheus").expectProblem(401);
+        http.get("/actuator/metrics").expectProblem(401);
+        http.as(null).asAdmin("not-the-token").get("/actuator/prometheus").expectProblem(403);
+        String metrics = http.as(null).asAdmin("it-admin-token").get("/actuator/prometheus").expect(200).body();
         assertThat(metrics).contains("weft_runs_finished_total{status=\"completed\"}", "weft_runs_submitted_total",
                 "weft_step_duration_seconds_bucket{outcome=\"succeeded\",type=\"transform\"");
         JsonNode openApi = anonymous.get("/v3/api-docs").expect(200).json();

@@ -14,4 +14,5 @@ class PostgresKafkaBackendTest {
     @Nested class DuplicateExecution extends DuplicateExecutionTest {}
     @Nested class AppAiSettings extends AppAiSettingsTest {}
     @Nested class Hardening extends HardeningTest {}
+    @Nested class DataRetention extends RetentionTest {}
 }

@@ -10,7 +10,7 @@ import dev.weft.providers.TextGenerator;
 import dev.weft.providers.anthropic.AnthropicProvider;
 import dev.weft.providers.defaults.AppProviderDefaults;
 import dev.weft.providers.defaults.JdbcAppProviderDefaults;
-import dev.weft.providers.keys.KeyCipher;
+import dev.weft.secrets.SecretStore;
 import dev.weft.providers.keys.ProviderKeys;
 import dev.weft.providers.ollama.OllamaProvider;
 import dev.weft.providers.openai.OpenAiProvider;
@@ -57,10 +57,8 @@ public class RemoteProvidersConfiguration {
     }
 
     @Bean
-    ProviderKeys providerKeys(JdbcClient jdbc, OutboundPolicy outbound, Clock clock,
-                              @Value("${weft.encryption-key:}") String encryptionKey) {
-        KeyCipher cipher = encryptionKey == null || encryptionKey.isBlank() ? null : KeyCipher.fromSecret(encryptionKey);
-        return new ProviderKeys(jdbc, cipher, outbound, clock);
+    ProviderKeys providerKeys(JdbcClient jdbc, OutboundPolicy outbound, Clock clock, SecretStore secrets) {
+        return new ProviderKeys(jdbc, secrets.cipher().orElse(null), outbound, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.weft.providers.keys;
 
+import dev.weft.secrets.KeyCipher;
 import dev.weft.outbound.OutboundException;
 import dev.weft.outbound.OutboundPolicy;
 import dev.weft.providers.ProviderCredentials;

@@ -53,6 +53,12 @@ public final class InMemoryArtifactStore implements ArtifactStore {
         return contents.get(artifact.id()).clone();
     }
 
+    @Override
+    public void delete(Artifact artifact) {
+        artifacts.remove(artifact.id());
+        contents.remove(artifact.id());
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

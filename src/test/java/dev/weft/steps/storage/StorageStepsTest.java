@@ -142,6 +142,7 @@ class StorageStepsTest {
             public Optional<Artifact> findByStep(String a, String r, String s) { return Optional.empty(); }
             public List<Artifact> list(String a, String r, String after, int limit) { return List.of(); }
             public byte[] read(Artifact artifact) { return new byte[0]; }
+            public void delete(Artifact artifact) { }
         };
 
         StepResult result = new StoreResultsStep(broken, index, embedder).execute(context("store", 1, "{\"data\":1}"));

@@ -1,4 +1,4 @@
-package dev.weft.providers.keys;
+package dev.weft.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,7 +11,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for provider keys at rest. Each value gets a fresh 96-bit nonce; the app and provider
+ * AES-256-GCM for secrets at rest (apps' provider keys, webhook signing secrets), keyed by
+ * {@code weft.encryption-key}. Each value gets a fresh 96-bit nonce; the app and provider
  * are authenticated as associated data, so a ciphertext copied to another row does not decrypt.
  * Stored form: {@code v1:} + base64(nonce || ciphertext || tag).
  */
@@ -69,6 +70,11 @@ public final class KeyCipher {
         }
     }
 
+    /** Whether a stored value is sealed (rather than a plaintext written before encryption was configured). */
+    public static boolean isSealed(String stored) {
+        return stored != null && stored.startsWith(PREFIX);
+    }
+
     /** @throws IllegalStateException when the value was sealed with another key or for another row */
     public String decrypt(String stored, String associatedData) {
         if (!stored.startsWith(PREFIX)) {
@@ -79,7 +85,7 @@ public final class KeyCipher {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(all, NONCE_BYTES), associatedData);
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("stored provider key cannot be decrypted with the configured encryption key");
+            throw new IllegalStateException("a stored secret cannot be decrypted with the configured encryption key");
         }
     }
 

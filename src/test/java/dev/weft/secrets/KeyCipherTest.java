@@ -1,4 +1,4 @@
-package dev.weft.providers.keys;
+package dev.weft.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
