@@ -34,6 +34,22 @@ public final class Failures {
         return message.isEmpty() || message.equalsIgnoreCase(kind) ? kind : kind + ": " + message;
     }
 
+    /** The message with Java type names taken out, otherwise as it was; null stays null. */
+    public static String withoutTypeNames(String message) {
+        if (message == null) {
+            return null;
+        }
+        return BARE_TYPE.matcher(QUALIFIED_TYPE.matcher(message).replaceAll("")).replaceAll("");
+    }
+
+    /**
+     * A failure of the database, for a message users read: the driver's text names tables, SQL and
+     * driver classes, so it goes to the log and the message says only what failed.
+     */
+    public static String storage(String what) {
+        return what + ": the database failed (the service log has the details)";
+    }
+
     /** The message without Java type names, on one line, at most 300 characters; empty for none. */
     public static String clean(String message) {
         if (message == null) {

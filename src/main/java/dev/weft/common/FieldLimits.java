@@ -18,8 +18,10 @@ public final class FieldLimits {
     public static final int NAME = 200;
     /** A webhook subscription's description. */
     public static final int DESCRIPTION = 500;
-    /** A provider model name. */
+    /** A provider model name (step inputs' {@code model} say the same in their schemas). */
     public static final int MODEL = 200;
+    /** A provider name (step inputs' {@code provider} say the same in their schemas). */
+    public static final int PROVIDER = 64;
     /** An app's provider API key in clear; sealed it must fit the 4,096-character column. */
     public static final int PROVIDER_API_KEY = 1000;
     /** Any amount of money in US dollars (budgets): beyond this it is a typo, not a budget. */
@@ -37,7 +39,10 @@ public final class FieldLimits {
             new Column("provider_keys", "base_url", URL),
             new Column("apps", "name", NAME),
             new Column("api_keys", "name", NAME),
-            new Column("app_provider_defaults", "model", MODEL));
+            new Column("app_provider_defaults", "model", MODEL),
+            new Column("app_provider_defaults", "provider", PROVIDER),
+            new Column("provider_usage", "model", MODEL),
+            new Column("provider_usage", "provider", PROVIDER));
 
     private FieldLimits() {}
 

@@ -1,5 +1,6 @@
 package dev.weft.steps;
 
+import dev.weft.common.JsonNumbers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,12 +18,16 @@ public final class Inputs {
 
     public static Integer integer(JsonNode input, String field, Integer fallback) {
         JsonNode node = input.get(field);
-        return node != null && node.isIntegralNumber() ? Integer.valueOf(node.asInt()) : fallback;
+        // the schema bounds it; read without Jackson's accessor, which throws beyond int's range
+        var value = JsonNumbers.integerIn(node, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return node != null && node.isIntegralNumber() && value.isPresent() ? Integer.valueOf((int) value.getAsLong())
+                : fallback;
     }
 
     public static Double number(JsonNode input, String field, Double fallback) {
         JsonNode node = input.get(field);
-        return node != null && node.isNumber() ? Double.valueOf(node.asDouble()) : fallback;
+        var value = JsonNumbers.finiteDouble(node);
+        return value.isPresent() ? Double.valueOf(value.getAsDouble()) : fallback;
     }
 
     public static boolean bool(JsonNode input, String field, boolean fallback) {

@@ -27,6 +27,29 @@ class FieldLimitsSchemaTest {
         assertLimitsMatch(PostgresTestDatabase.migrated());
     }
 
+    /** A step's {@code model} or {@code provider} ends up in the usage ledger: its schema must bound it alike. */
+    @Test
+    void stepInputSchemasBoundModelAndProviderNamesByTheSameLimits() throws Exception {
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        int checked = 0;
+        for (var resource : resolver.getResources("classpath:steps/*.schema.json")) {
+            var schema = Json.parse(new String(resource.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            for (var model : schema.path("input").findValues("model")) {
+                if (model.path("type").asString("").equals("string")) {
+                    assertThat(model.path("maxLength").asInt()).as("%s model", resource.getFilename()).isEqualTo(FieldLimits.MODEL);
+                    checked++;
+                }
+            }
+            for (var provider : schema.path("input").findValues("provider")) {
+                if (provider.path("type").asString("").equals("string")) {
+                    assertThat(provider.path("maxLength").asInt()).as("%s provider", resource.getFilename())
+                            .isEqualTo(FieldLimits.PROVIDER);
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(5);
+    }
+
     private static void assertLimitsMatch(DataSource database) {
         JdbcClient jdbc = JdbcClient.create(database);
         for (FieldLimits.Column column : FieldLimits.COLUMNS) {

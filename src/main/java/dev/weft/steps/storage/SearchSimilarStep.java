@@ -1,6 +1,9 @@
 package dev.weft.steps.storage;
 
+import org.slf4j.LoggerFactory;
+import dev.weft.common.Failures;
 import dev.weft.common.Json;
+import dev.weft.steps.Inputs;
 import dev.weft.steps.SchemaBackedStep;
 import dev.weft.steps.StepContext;
 import dev.weft.steps.StepFailure;
@@ -59,7 +62,7 @@ public class SearchSimilarStep extends SchemaBackedStep {
         if (hasQuery == hasEmbedding) {
             throw StepFailure.permanent("INVALID_STEP_INPUT", step + "give exactly one of query or embedding");
         }
-        int topK = input.path("topK").asInt(5);
+        int topK = Inputs.integer(input, "topK", 5);
         if (topK < 1 || topK > MAX_TOP_K) {
             throw StepFailure.permanent("INVALID_STEP_INPUT", step + "topK must be between 1 and " + MAX_TOP_K);
         }
@@ -79,9 +82,10 @@ public class SearchSimilarStep extends SchemaBackedStep {
         } catch (IllegalArgumentException e) {
             throw StepFailure.permanent("INVALID_STEP_INPUT", step + "embedding: " + e.getMessage());
         } catch (DataAccessException e) {
-            throw StepFailure.retryable("STORAGE_ERROR", step + "search failed: " + e.getMessage());
+            LoggerFactory.getLogger(SearchSimilarStep.class).warn("{}search failed", step, e);
+            throw StepFailure.retryable("STORAGE_ERROR", step + Failures.storage("search failed"));
         }
-        return output(matches, input.path("minScore").asDouble(-1.0), embedded);
+        return output(matches, Inputs.number(input, "minScore", -1.0), embedded);
     }
 
     private static ObjectNode output(List<VectorIndex.Match> matches, double minScore, Embedding.Result embedded) {
@@ -108,7 +112,7 @@ public class SearchSimilarStep extends SchemaBackedStep {
     private static float[] floats(JsonNode array) {
         float[] vector = new float[array.size()];
         for (int i = 0; i < vector.length; i++) {
-            vector[i] = array.get(i).floatValue();
+            vector[i] = (float) array.get(i).numberValue().doubleValue(); // the schema bounds it to float range
         }
         return vector;
     }

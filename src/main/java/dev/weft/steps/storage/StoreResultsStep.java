@@ -1,5 +1,7 @@
 package dev.weft.steps.storage;
 
+import org.slf4j.LoggerFactory;
+import dev.weft.common.Failures;
 import dev.weft.artifacts.Artifact;
 import dev.weft.artifacts.ArtifactStore;
 import dev.weft.common.Json;
@@ -89,9 +91,13 @@ public class StoreResultsStep extends SchemaBackedStep {
                     .orElseGet(() -> artifacts.put(context.appId(), context.runId(), context.stepId(), contentType, bytes));
         } catch (IllegalArgumentException e) {
             throw StepFailure.permanent("INVALID_ARTIFACT", "step '" + context.stepId() + "': " + e.getMessage());
-        } catch (UncheckedIOException | DataAccessException e) {
+        } catch (UncheckedIOException e) {
             throw StepFailure.retryable("STORAGE_ERROR", "step '" + context.stepId() + "': could not store the artifact: "
-                    + e.getMessage());
+                    + Failures.describe(e));
+        } catch (DataAccessException e) {
+            LoggerFactory.getLogger(StoreResultsStep.class).warn("step '{}' could not store its artifact", context.stepId(), e);
+            throw StepFailure.retryable("STORAGE_ERROR", "step '" + context.stepId() + "': "
+                    + Failures.storage("could not store the artifact"));
         }
     }
 
@@ -127,7 +133,8 @@ public class StoreResultsStep extends SchemaBackedStep {
         } catch (IllegalArgumentException e) {
             throw StepFailure.permanent("INVALID_STEP_INPUT", "step '" + context.stepId() + "': index: " + e.getMessage());
         } catch (DataAccessException e) {
-            throw StepFailure.retryable("STORAGE_ERROR", "step '" + context.stepId() + "': could not index: " + e.getMessage());
+            LoggerFactory.getLogger(StoreResultsStep.class).warn("step '{}' could not index", context.stepId(), e);
+            throw StepFailure.retryable("STORAGE_ERROR", "step '" + context.stepId() + "': " + Failures.storage("could not index"));
         }
     }
 
