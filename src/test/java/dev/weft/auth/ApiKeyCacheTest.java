@@ -1,5 +1,6 @@
 package dev.weft.auth;
 
+import dev.weft.testsupport.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -12,39 +13,20 @@ import org.junit.jupiter.api.Test;
 class ApiKeyCacheTest {
 
     /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static ApiKeyCache.CachedKey key(String appId) {
         return new ApiKeyCache.CachedKey(new AuthenticatedApp(appId), null, null);
     }
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final ApiKeyCache cache = new ApiKeyCache(clock, Duration.ofSeconds(30), 2);
 
     @Test
     void forgetsAnEntryWhenItsTimeToLiveHasPassed() {
         cache.put("h1", key("app-1"));
 
-        clock.now = clock.now.plusSeconds(29);
+        clock.advance(Duration.ofSeconds(29));
         assertThat(cache.get("h1")).map(k -> k.app().appId()).contains("app-1");
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(cache.get("h1")).isEmpty();
     }
 

@@ -3,10 +3,10 @@ package dev.weft.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.it.Http;
+import dev.weft.testsupport.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,40 +35,12 @@ class RateLimitHttpTest {
 
     @TestConfiguration
     static class StillClock {
-        static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
+        static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-12-02T10:00:00Z"));
 
         @Bean
         @Primary
         Clock testClock() {
             return CLOCK;
-        }
-    }
-
-    /** A clock that moves only when told. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 

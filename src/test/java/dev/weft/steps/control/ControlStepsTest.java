@@ -1,5 +1,6 @@
 package dev.weft.steps.control;
 
+import dev.weft.testsupport.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.common.Json;
@@ -19,27 +20,7 @@ class ControlStepsTest {
 
     static final Instant STARTED = Instant.parse("2030-01-01T00:00:00Z");
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = STARTED;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final ManualClock clock = new ManualClock();
+    final ManualClock clock = new ManualClock(STARTED);
     final DelayStep delay = new DelayStep(clock);
 
     static StepContext context(String input) {
@@ -48,11 +29,11 @@ class ControlStepsTest {
 
     @Test
     void delayDefersUntilTheDurationAfterTheFirstStartThenSucceeds() {
-        clock.now = STARTED.plusSeconds(2);
+        clock.set(STARTED.plusSeconds(2));
         assertThat(delay.execute(context("{\"duration\": \"PT5S\"}")))
                 .isEqualTo(new Deferred(STARTED.plusSeconds(5)));
 
-        clock.now = STARTED.plusSeconds(5);
+        clock.set(STARTED.plusSeconds(5));
         StepResult done = delay.execute(context("{\"duration\": \"PT5S\"}"));
 
         assertThat(done).isInstanceOfSatisfying(Succeeded.class, s ->
@@ -61,7 +42,7 @@ class ControlStepsTest {
 
     @Test
     void delayUntilAnInstantInThePastDoesNotWait() {
-        clock.now = STARTED.plus(Duration.ofHours(1));
+        clock.set(STARTED.plus(Duration.ofHours(1)));
 
         assertThat(delay.execute(context("{\"until\": \"2029-12-31T00:00:00Z\"}"))).isInstanceOf(Succeeded.class);
     }
