@@ -1,7 +1,7 @@
 package dev.weft.api;
 
 import dev.weft.common.Json;
-import dev.weft.definition.DefinitionLimits;
+import dev.weft.common.Limits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -28,7 +28,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    public BodySizeLimitFilter(DefinitionLimits limits) {
+    public BodySizeLimitFilter(Limits limits) {
         this.maxBytes = limits.maxBodyBytes();
     }
 

@@ -1,7 +1,7 @@
 package dev.weft.api;
 
-import dev.weft.definition.DefinitionLimits;
-import dev.weft.definition.JsonDepth;
+import dev.weft.common.Limits;
+import dev.weft.common.JsonDepth;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Map;
@@ -23,7 +23,7 @@ class DocumentDepthAdvice extends RequestBodyAdviceAdapter {
 
     private final int maxDepth;
 
-    DocumentDepthAdvice(DefinitionLimits limits) {
+    DocumentDepthAdvice(Limits limits) {
         this.maxDepth = limits.maxDepth();
     }
 

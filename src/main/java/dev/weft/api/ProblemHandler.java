@@ -1,9 +1,11 @@
 package dev.weft.api;
 
+import dev.weft.common.ConflictException;
+import dev.weft.common.ForbiddenException;
 import dev.weft.common.InvalidFieldException;
 import dev.weft.common.NotFoundException;
-import dev.weft.definition.DefinitionLimits;
-import dev.weft.definition.InvalidDefinitionException;
+import dev.weft.common.Limits;
+import dev.weft.common.ValidationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -30,30 +32,46 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    private final DefinitionLimits limits;
+    private final Limits limits;
 
-    public ProblemHandler(DefinitionLimits limits) {
+    public ProblemHandler(Limits limits) {
         this.limits = limits;
     }
 
-    @ExceptionHandler(InvalidDefinitionException.class)
-    ResponseEntity<ProblemDetail> invalidDefinition(InvalidDefinitionException e) {
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ProblemDetail> invalidDocument(ValidationException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        p.setType(URI.create(ApiProblem.TYPE_BASE + "invalid-definition"));
-        p.setTitle("Invalid workflow definition");
-        p.setProperty("errors", e.errors());
+        p.setType(URI.create(ApiProblem.TYPE_BASE + e.type()));
+        p.setTitle(e.title());
+        p.setProperty("errors", e.errorList());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(p);
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        ApiProblem p = ApiProblem.notFound(e.what(), e.getMessage());
+        ApiProblem p = e.field() == null ? ApiProblem.notFound(e.what(), e.getMessage())
+                : new ApiProblem(HttpStatus.NOT_FOUND, e.what() + "-not-found", "Not Found", e.getMessage(),
+                        List.of(Map.of("field", e.field(), "message", "not found")));
         return ResponseEntity.status(p.getStatusCode()).body(p.getBody());
     }
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<ProblemDetail> invalidField(InvalidFieldException e) {
-        ApiProblem p = ApiProblem.invalidValue(e.field(), e.getMessage());
+        ApiProblem p = e.malformed() ? ApiProblem.invalidField(e.field(), e.getMessage())
+                : ApiProblem.invalidValue(e.field(), e.getMessage());
+        return ResponseEntity.status(p.getStatusCode()).body(p.getBody());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        ApiProblem p = ApiProblem.conflict(e.type(), e.getMessage());
+        return ResponseEntity.status(p.getStatusCode()).body(p.getBody());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        ApiProblem p = new ApiProblem(HttpStatus.FORBIDDEN, e.type(), "Forbidden", e.getMessage(),
+                List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return ResponseEntity.status(p.getStatusCode()).body(p.getBody());
     }
 

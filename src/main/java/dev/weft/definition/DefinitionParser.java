@@ -1,5 +1,7 @@
 package dev.weft.definition;
 
+import dev.weft.common.JsonDepth;
+import dev.weft.common.Limits;
 import dev.weft.expression.ExpressionEngine;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,9 +32,9 @@ public final class DefinitionParser {
     private final Predicate<String> knownStepType;
     private final Set<String> stepTypeNames;
     private final ExpressionEngine expressions;
-    private final DefinitionLimits limits;
+    private final Limits limits;
 
-    public DefinitionParser(Set<String> stepTypeNames, ExpressionEngine expressions, DefinitionLimits limits) {
+    public DefinitionParser(Set<String> stepTypeNames, ExpressionEngine expressions, Limits limits) {
         this.stepTypeNames = Set.copyOf(stepTypeNames);
         this.knownStepType = this.stepTypeNames::contains;
         this.expressions = expressions;

@@ -1,5 +1,6 @@
 package dev.weft.definition;
 
+import dev.weft.common.Limits;
 import dev.weft.expression.ExpressionEngine;
 import dev.weft.steps.StepRegistry;
 import java.time.Clock;
@@ -25,7 +26,7 @@ public class DefinitionService {
     private final ConcurrentMap<String, WorkflowDefinition> parsed = new ConcurrentHashMap<>();
 
     public DefinitionService(DefinitionStore store, StepRegistry steps, ExpressionEngine expressions,
-                             DefinitionLimits limits, Clock clock) {
+                             Limits limits, Clock clock) {
         this.store = store;
         this.builtIns = new BuiltInWorkflows();
         this.parser = new DefinitionParser(steps.types(), expressions, limits);

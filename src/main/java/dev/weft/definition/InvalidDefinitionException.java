@@ -1,14 +1,15 @@
 package dev.weft.definition;
 
+import dev.weft.common.ValidationException;
 import java.util.List;
 
 /** A definition that failed validation, with every error found (not just the first). */
-public class InvalidDefinitionException extends RuntimeException {
+public class InvalidDefinitionException extends ValidationException {
 
     private final List<DefinitionError> errors;
 
     public InvalidDefinitionException(List<DefinitionError> errors) {
-        super(summary(errors));
+        super("invalid-definition", "Invalid workflow definition", summary(errors), errors);
         this.errors = List.copyOf(errors);
     }
 

@@ -1,7 +1,7 @@
 package dev.weft.dispatch;
 
-import dev.weft.runs.RunCoordinator;
-import dev.weft.store.JdbcRunStore;
+import dev.weft.store.RunStore;
+import dev.weft.runs.RunEvents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -35,7 +35,7 @@ class DispatchConfiguration {
     }
 
     @Bean
-    StepWorker stepWorker(JdbcRunStore store, StepExecutor executor, RunCoordinator coordinator, TransactionTemplate tx,
+    StepWorker stepWorker(RunStore store, StepExecutor executor, RunEvents coordinator, TransactionTemplate tx,
                           EngineProperties properties, Clock clock, MeterRegistry meters) {
         return new StepWorker(store, executor, coordinator, tx, properties, clock, meters);
     }
@@ -52,18 +52,18 @@ class DispatchConfiguration {
     }
 
     @Bean
-    Maintenance maintenance(JdbcRunStore store, InProcessDispatcher dispatcher, StepWorker worker,
-                            RunCoordinator coordinator, EngineProperties properties, Clock clock) {
+    Maintenance maintenance(RunStore store, InProcessDispatcher dispatcher, StepWorker worker,
+                            RunEvents coordinator, EngineProperties properties, Clock clock) {
         return new Maintenance(store, dispatcher, worker, coordinator, properties, clock);
     }
 
     @Bean
     ApplicationRunner recoverInterruptedSteps(Maintenance maintenance, EngineProperties properties,
-                                              dev.weft.store.Dialect dialect) {
+                                              dev.weft.common.Dialect dialect) {
         // Only an embedded H2 file belongs to this one process; on a shared PostgreSQL another
         // process may be running those steps right now, and their leases expire by themselves.
         return args -> {
-            if (properties.recoverOnStart() && dialect == dev.weft.store.Dialect.H2) {
+            if (properties.recoverOnStart() && dialect == dev.weft.common.Dialect.H2) {
                 maintenance.recoverAfterRestart();
             }
         };

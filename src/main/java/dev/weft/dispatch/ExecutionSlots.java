@@ -1,5 +1,6 @@
 package dev.weft.dispatch;
 
+import dev.weft.runs.LocalContinuation;
 import dev.weft.store.ClaimedStep;
 import dev.weft.store.StepRef;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.weft.dispatch;
 
+import dev.weft.runs.StepDispatcher;
 import dev.weft.store.StepRef;
 import java.time.Clock;
 import java.time.Instant;

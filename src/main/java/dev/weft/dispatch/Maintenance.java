@@ -1,7 +1,7 @@
 package dev.weft.dispatch;
 
-import dev.weft.runs.RunCoordinator;
-import dev.weft.store.JdbcRunStore;
+import dev.weft.runs.StepDispatcher;
+import dev.weft.runs.RunEvents;
 import dev.weft.store.RunStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,15 +19,15 @@ public class Maintenance {
     private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
     private static final int BATCH = 500;
 
-    private final JdbcRunStore store;
+    private final RunStore store;
     private final StepDispatcher dispatcher;
     private final StepWorker worker;
-    private final RunCoordinator coordinator;
+    private final RunEvents coordinator;
     private final EngineProperties properties;
     private final Clock clock;
     private Instant leasesRenewedAt = Instant.MIN;
 
-    public Maintenance(JdbcRunStore store, StepDispatcher dispatcher, StepWorker worker, RunCoordinator coordinator,
+    public Maintenance(RunStore store, StepDispatcher dispatcher, StepWorker worker, RunEvents coordinator,
                        EngineProperties properties, Clock clock) {
         this.store = store;
         this.dispatcher = dispatcher;

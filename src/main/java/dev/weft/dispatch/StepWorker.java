@@ -1,6 +1,6 @@
 package dev.weft.dispatch;
 
-import dev.weft.runs.RunCoordinator;
+import dev.weft.runs.RunEvents;
 import dev.weft.steps.StepResult;
 import dev.weft.store.ClaimedStep;
 import dev.weft.store.RunStore;
@@ -34,7 +34,7 @@ public class StepWorker implements SmartLifecycle {
 
     private final RunStore store;
     private final StepExecutor executor;
-    private final RunCoordinator coordinator;
+    private final RunEvents coordinator;
     private final TransactionTemplate tx;
     private final EngineProperties properties;
     private final Clock clock;
@@ -44,7 +44,7 @@ public class StepWorker implements SmartLifecycle {
     private volatile ExecutorService threads;
     private volatile boolean running;
 
-    public StepWorker(RunStore store, StepExecutor executor, RunCoordinator coordinator, TransactionTemplate tx,
+    public StepWorker(RunStore store, StepExecutor executor, RunEvents coordinator, TransactionTemplate tx,
                       EngineProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.executor = executor;

@@ -1,6 +1,6 @@
 package dev.weft.ratelimit;
 
-import dev.weft.store.Dialect;
+import dev.weft.common.Dialect;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

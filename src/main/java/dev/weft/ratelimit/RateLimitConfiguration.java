@@ -1,6 +1,6 @@
 package dev.weft.ratelimit;
 
-import dev.weft.store.Dialect;
+import dev.weft.common.Dialect;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

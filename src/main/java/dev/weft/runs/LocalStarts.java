@@ -1,6 +1,6 @@
 package dev.weft.runs;
 
-import dev.weft.dispatch.LocalContinuation;
+import dev.weft.runs.LocalContinuation;
 import dev.weft.engine.RunStatus;
 import dev.weft.engine.StepStatus;
 import dev.weft.store.ClaimedStep;

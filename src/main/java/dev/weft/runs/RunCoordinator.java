@@ -1,7 +1,7 @@
 package dev.weft.runs;
 
-import dev.weft.dispatch.LocalContinuation;
-import dev.weft.dispatch.StepDispatcher;
+import dev.weft.runs.LocalContinuation;
+import dev.weft.runs.StepDispatcher;
 import dev.weft.engine.Decider;
 import dev.weft.engine.Decision;
 import dev.weft.engine.RunEvent;
@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to the dispatcher after the commit.
  */
 @Service
-public class RunCoordinator implements SmartInitializingSingleton {
+public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(RunCoordinator.class);
 
@@ -80,6 +80,7 @@ public class RunCoordinator implements SmartInitializingSingleton {
         localStarts.use(continuation.getIfAvailable());
     }
 
+    @Override
     public void start(String runId) {
         handle(runId, run -> new RunEvent.Started());
     }
@@ -101,6 +102,7 @@ public class RunCoordinator implements SmartInitializingSingleton {
      * Records a worker's result, and the input the attempt was given, in one transaction; ignored
      * when the lease is no longer the worker's.
      */
+    @Override
     public void onResult(ClaimedStep claim, StepResult result, tools.jackson.databind.JsonNode input) {
         RunStore.AttemptInput recorded = input == null ? null
                 : new RunStore.AttemptInput(new StepRef(claim.runId(), claim.stepId()), claim.leaseToken(), input);
@@ -121,12 +123,13 @@ public class RunCoordinator implements SmartInitializingSingleton {
         });
     }
 
-    /** A running step whose execution was lost (expired lease, process restart). */
+    @Override
     public void onInterrupted(StepRef ref, int attempt, String leaseToken) {
         handle(ref.runId(), run -> holdsLease(run, ref.stepId(), leaseToken)
                 ? new RunEvent.StepInterrupted(ref.stepId(), attempt) : null);
     }
 
+    @Override
     public void onDeadline(String runId) {
         handle(runId, run -> run.deadline() != null && run.deadline().isBefore(clock.instant())
                 ? new RunEvent.DeadlineExceeded() : null);

@@ -1,15 +1,18 @@
 package dev.weft.runs;
 
-import dev.weft.api.ApiProblem;
 import dev.weft.common.Ids;
 import dev.weft.common.FieldLimits;
+import dev.weft.common.ConflictException;
+import dev.weft.common.ForbiddenException;
 import dev.weft.common.InvalidFieldException;
+import dev.weft.common.NotFoundException;
+import dev.weft.common.ValidationException;
 import dev.weft.common.Json;
 import dev.weft.common.JsonNumbers;
-import dev.weft.definition.DefinitionLimits;
+import dev.weft.common.Limits;
 import dev.weft.definition.DefinitionService;
 import dev.weft.definition.InputSchemas;
-import dev.weft.definition.JsonDepth;
+import dev.weft.common.JsonDepth;
 import dev.weft.definition.StoredDefinition;
 import dev.weft.definition.WorkflowDefinition;
 import dev.weft.outbound.OutboundException;
@@ -45,13 +48,13 @@ public class RunService {
     private final DefinitionService definitions;
     private final RunCoordinator coordinator;
     private final TransactionTemplate tx;
-    private final DefinitionLimits limits;
+    private final Limits limits;
     private final Clock clock;
     private final OutboundPolicy outbound;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public RunService(RunStore store, DefinitionService definitions, RunCoordinator coordinator, TransactionTemplate tx,
-                      DefinitionLimits limits, Clock clock, OutboundPolicy outbound,
+                      Limits limits, Clock clock, OutboundPolicy outbound,
                       io.micrometer.core.instrument.MeterRegistry meters) {
         this.outbound = outbound;
         this.meters = meters;
@@ -66,9 +69,8 @@ public class RunService {
     /** @return the run, and whether it was created now (false: an idempotent replay) */
     public Submitted submit(String appId, RunRequest request) {
         if (request.appId() != null && !request.appId().equals(appId)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "app-mismatch", "Forbidden",
-                    "appId '" + request.appId() + "' is not the app of this API key", List.of(Map.of("field", "appId",
-                    "message", "does not match the API key's app")));
+            throw new ForbiddenException("app-mismatch", "appId '" + request.appId() + "' is not the app of this API key",
+                    "appId");
         }
         Resolved resolved = withBudget(resolve(appId, request), request.maxCostUsd());
         JsonNode input = request.input() == null || request.input().isNull() ? Json.object() : request.input();
@@ -76,7 +78,7 @@ public class RunService {
         validateWebhookUrl(request.webhookUrl());
         String idempotencyKey = request.idempotencyKey();
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw ApiProblem.invalidField("idempotencyKey", "must be 1 to 200 characters");
+            throw InvalidFieldException.malformed("idempotencyKey", "must be 1 to 200 characters");
         }
         // the hash only tells an idempotent replay from a reuse of its key for a different request
         String hash = idempotencyKey == null ? null : requestHash(request, input);
@@ -108,7 +110,7 @@ public class RunService {
 
     private static Submitted replay(RunRecord existing, String hash) {
         if (!hash.equals(existing.requestHash())) {
-            throw ApiProblem.conflict("idempotency-key-reused", "idempotencyKey '" + existing.idempotencyKey()
+            throw new ConflictException("idempotency-key-reused", "idempotencyKey '" + existing.idempotencyKey()
                     + "' was already used for a different request (run " + existing.id() + ")");
         }
         return new Submitted(existing, false);
@@ -118,21 +120,19 @@ public class RunService {
         boolean hasSlug = request.workflowSlug() != null;
         boolean hasPlan = request.plan() != null && !request.plan().isNull();
         if (hasSlug == hasPlan) {
-            throw ApiProblem.invalidField("workflowSlug", "give exactly one of workflowSlug and plan");
+            throw InvalidFieldException.malformed("workflowSlug", "give exactly one of workflowSlug and plan");
         }
         if (hasPlan) {
             if (request.version() != null) {
-                throw ApiProblem.invalidField("version", "version applies to workflowSlug, not to an inline plan");
+                throw InvalidFieldException.malformed("version", "version applies to workflowSlug, not to an inline plan");
             }
             WorkflowDefinition def = definitions.parsePlan(request.plan());
             return new Resolved(def, def.slug(), null, request.plan().toString());
         }
         StoredDefinition stored = definitions.find(appId, request.workflowSlug(), request.version())
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "workflow-not-found", "Not Found",
-                        "no workflow '" + request.workflowSlug() + "'"
-                                + (request.version() == null ? "" : " version " + request.version()) + " for this app",
-                        List.of(Map.of("field", request.version() == null ? "workflowSlug" : "version",
-                                "message", "not found"))));
+                .orElseThrow(() -> new NotFoundException("workflow", "no workflow '" + request.workflowSlug() + "'"
+                        + (request.version() == null ? "" : " version " + request.version()) + " for this app",
+                        request.version() == null ? "workflowSlug" : "version"));
         String json = stored.definition().toString();
         return new Resolved(definitions.parseStored(json), stored.slug(), stored.version(), json);
     }
@@ -155,11 +155,11 @@ public class RunService {
 
     private void validateInput(WorkflowDefinition def, JsonNode input) {
         if (!input.isObject()) {
-            throw ApiProblem.invalidField("input", "must be a JSON object");
+            throw InvalidFieldException.malformed("input", "must be a JSON object");
         }
         int depth = JsonDepth.of(input);
         if (depth > limits.maxDepth()) {
-            throw ApiProblem.invalidField("input", "nests " + depth + " levels deep; the limit is " + limits.maxDepth());
+            throw InvalidFieldException.malformed("input", "nests " + depth + " levels deep; the limit is " + limits.maxDepth());
         }
         for (String path : JsonNumbers.outOfRange(input, 1)) {
             throw new InvalidFieldException("input." + path, "the number is out of range: numbers must fit a double"
@@ -174,7 +174,7 @@ public class RunService {
                     .map(v -> Map.of("field", v.location().isEmpty() ? "input" : "input." + v.location(),
                             "message", v.message()))
                     .toList();
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Input does not match the workflow's inputSchema",
+            throw new ValidationException("invalid-input", "Input does not match the workflow's inputSchema",
                     errors.getFirst().get("field") + ": " + errors.getFirst().get("message"), errors);
         }
     }
@@ -187,7 +187,7 @@ public class RunService {
         try {
             outbound.checkUrl(URI.create(url));
         } catch (IllegalArgumentException | OutboundException e) {
-            throw ApiProblem.invalidField("webhookUrl", "is not an acceptable http(s) URL: " + e.getMessage());
+            throw InvalidFieldException.malformed("webhookUrl", "is not an acceptable http(s) URL: " + e.getMessage());
         }
     }
 

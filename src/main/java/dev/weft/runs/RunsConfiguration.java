@@ -1,6 +1,6 @@
 package dev.weft.runs;
 
-import dev.weft.definition.DefinitionLimits;
+import dev.weft.common.Limits;
 import dev.weft.engine.Decider;
 import dev.weft.expression.ExpressionEngine;
 import dev.weft.expression.ExpressionLimits;
@@ -20,7 +20,7 @@ class RunsConfiguration {
     }
 
     @Bean
-    ExpressionEngine expressionEngine(DefinitionLimits limits) {
+    ExpressionEngine expressionEngine(Limits limits) {
         return new ExpressionEngine(new ExpressionLimits(limits.maxExpressionLength(), 10_000, limits.maxExpressionValueSize()));
     }
 

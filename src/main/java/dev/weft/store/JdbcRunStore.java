@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.common.Dialect;
 import static dev.weft.store.Rows.ts;
 
 import dev.weft.common.Json;
@@ -178,6 +179,7 @@ public class JdbcRunStore implements RunStore {
     }
 
     /** Every running step regardless of lease (embedded mode: after a restart none of them is still executing). */
+    @Override
     public List<ExpiredLease> allRunningSteps() {
         return runningSteps("1 = 1", Integer.MAX_VALUE);
     }
@@ -201,6 +203,7 @@ public class JdbcRunStore implements RunStore {
     }
 
     /** Runs accepted but never started (a crash between the insert commit and the start). */
+    @Override
     public List<String> stalePendingRuns(Instant createdBefore, int limit) {
         return jdbc.sql("SELECT id FROM runs WHERE status = 'pending' AND created_at < ? ORDER BY created_at LIMIT ?")
                 .params(ts(createdBefore), limit)

@@ -56,7 +56,14 @@ public interface RunStore {
     /** Steps whose lease ran out by the database's clock: {@code (ref, attempt, token)}. */
     List<ExpiredLease> expiredLeases(int limit);
 
+    /** Runs still pending or running whose deadline is before {@code now}. */
     List<String> overdueRuns(Instant now, int limit);
+
+    /** Runs accepted before {@code createdBefore} but never started (a crash between accepting and starting). */
+    List<String> stalePendingRuns(Instant createdBefore, int limit);
+
+    /** Every running step whatever its lease: after a restart of the only process, none of them still executes. */
+    List<ExpiredLease> allRunningSteps();
 
     List<RunRecord> list(String appId, RunFilter filter, String afterId, int limit);
 

@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.common.Dialect;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,6 +1,6 @@
 package dev.weft.vector;
 
-import dev.weft.store.Dialect;
+import dev.weft.common.Dialect;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import dev.weft.secrets.SecretStore;
 import static dev.weft.webhook.Timestamps.db;
 import static dev.weft.webhook.Timestamps.read;
 
-import dev.weft.webhook.signing.StandardWebhooks;
+import dev.weft.signing.StandardWebhooks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

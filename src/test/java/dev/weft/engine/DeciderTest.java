@@ -3,7 +3,7 @@ package dev.weft.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.common.Json;
-import dev.weft.definition.DefinitionLimits;
+import dev.weft.common.Limits;
 import dev.weft.definition.DefinitionParser;
 import dev.weft.definition.WorkflowDefinition;
 import dev.weft.engine.Decision.CancelRun;
@@ -33,7 +33,7 @@ class DeciderTest {
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
     private static final ExpressionEngine EXPRESSIONS = new ExpressionEngine(ExpressionLimits.defaults());
     private static final DefinitionParser PARSER =
-            new DefinitionParser(Set.of("transform", "delay"), EXPRESSIONS, DefinitionLimits.defaults());
+            new DefinitionParser(Set.of("transform", "delay"), EXPRESSIONS, Limits.defaults());
 
     private final Decider decider = new Decider(EXPRESSIONS);
 

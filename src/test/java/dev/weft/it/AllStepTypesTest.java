@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.weft.common.Json;
-import dev.weft.webhook.signing.StandardWebhooks;
+import dev.weft.signing.StandardWebhooks;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

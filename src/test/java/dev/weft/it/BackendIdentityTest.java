@@ -1,5 +1,6 @@
 package dev.weft.it;
 
+import dev.weft.runs.StepDispatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -15,7 +16,7 @@ abstract class BackendIdentityTest extends ApiTestBase {
     DataSource dataSource;
 
     @Autowired
-    dev.weft.dispatch.StepDispatcher dispatcher;
+    StepDispatcher dispatcher;
 
     @Test
     void theApplicationRunsOnTheDatabaseItsBackendNames() throws Exception {

@@ -152,6 +152,9 @@ abstract class HardeningTest extends ApiTestBase {
         JsonNode wrongType = admin.post("/admin/apps", "{\"id\": \"typed-app\", \"name\": [\"x\"]}").expectProblem(400);
         JsonNode notAnObject = admin.post("/admin/apps", "[1, 2]").expectProblem(400);
         JsonNode runWrongType = http.post("/v1/workflows/run", "{\"workflowSlug\": 5}").expectProblem(400);
+        JsonNode fraction = http.post("/v1/workflows/run", "{\"workflowSlug\": \"x\", \"version\": 1.5}").expectProblem(400);
+        assertField(fraction, "version");
+        assertThat(fraction.at("/errors/0/message").asString()).isEqualTo("must be an integer");
         JsonNode malformed = http.post("/v1/workflows/run", "{\"workflowSlug\": ").expectProblem(400);
 
         assertField(wrongType, "name");

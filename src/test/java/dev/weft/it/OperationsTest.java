@@ -1,5 +1,6 @@
 package dev.weft.it;
 
+import dev.weft.runs.StepDispatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -39,7 +40,7 @@ abstract class OperationsTest extends ApiTestBase {
     io.micrometer.core.instrument.MeterRegistry meters;
 
     @org.springframework.beans.factory.annotation.Autowired
-    dev.weft.dispatch.StepDispatcher dispatcher;
+    StepDispatcher dispatcher;
 
     @Test
     void withInProcessDispatchTheNextStepsAreClaimedInTheTransactionThatMadeThemReady() {

@@ -2,7 +2,7 @@ package dev.weft.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.store.Dialect;
+import dev.weft.common.Dialect;
 import dev.weft.testsupport.H2TestDatabase;
 import dev.weft.testsupport.PostgresTestDatabase;
 import java.util.ArrayList;

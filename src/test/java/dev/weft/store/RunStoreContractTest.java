@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.common.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +39,7 @@ abstract class RunStoreContractTest {
 
     private static final String APP = "contract-app";
 
-    private JdbcRunStore store;
+    private RunStore store;
     private JdbcClient jdbc;
     private TransactionTemplate tx;
 
@@ -161,6 +162,22 @@ abstract class RunStoreContractTest {
         Instant stored = tx.execute(s -> store.lock(run.id()).orElseThrow().deadline());
         assertThat(stored).isEqualTo(newDeadline);
         applyAndCompare(run.id(), null, new Decision.CancelStep("b"), new Decision.CancelRun());
+    }
+
+    @Test
+    void findsOverdueRunsRunsNeverStartedAndEveryRunningStepWhateverItsLease() {
+        Instant created = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MICROS);
+        NewRun neverStarted = newRun(null, created); // its deadline (created + 1 h) has passed too
+        store.insert(neverStarted);
+        StepRef running = queuedStep();
+        ClaimedStep held = store.claim(running, "w", Instant.now(), Duration.ofHours(1)).orElseThrow();
+
+        assertThat(store.stalePendingRuns(Instant.now().minus(Duration.ofMinutes(1)), 100)).contains(neverStarted.id())
+                .doesNotContain(running.runId());
+        assertThat(store.overdueRuns(Instant.now(), 100)).contains(neverStarted.id()).doesNotContain(running.runId());
+        assertThat(store.allRunningSteps()).extracting(RunStore.ExpiredLease::leaseToken).contains(held.leaseToken());
+        assertThat(store.expiredLeases(1000)).extracting(RunStore.ExpiredLease::leaseToken)
+                .doesNotContain(held.leaseToken());
     }
 
     private void applyAndCompare(String runId, RunStore.AttemptInput input, Decision... decisions) {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.weft.common.Json;
 import dev.weft.engine.RunStatus;
 import dev.weft.store.RunRecord;
-import dev.weft.webhook.signing.StandardWebhooks;
+import dev.weft.signing.StandardWebhooks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.weft.dispatch.kafka;
 
-import dev.weft.store.Dialect;
+import dev.weft.common.Dialect;
 import dev.weft.store.StepRef;
 import java.time.Instant;
 import java.time.OffsetDateTime;

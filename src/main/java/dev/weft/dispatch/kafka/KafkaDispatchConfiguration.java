@@ -1,5 +1,6 @@
 package dev.weft.dispatch.kafka;
 
+import dev.weft.store.RunStore;
 import dev.weft.dispatch.DispatchMode;
 import dev.weft.dispatch.EngineProperties;
 import dev.weft.dispatch.ExecutionSlots;
@@ -7,9 +8,8 @@ import dev.weft.dispatch.Maintenance;
 import dev.weft.dispatch.StepExecutor;
 import dev.weft.dispatch.StepWorker;
 import dev.weft.dispatch.WeftRole;
-import dev.weft.runs.RunCoordinator;
-import dev.weft.store.Dialect;
-import dev.weft.store.JdbcRunStore;
+import dev.weft.runs.RunEvents;
+import dev.weft.common.Dialect;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
@@ -109,14 +109,14 @@ class KafkaDispatchConfiguration {
     static class Workers {
 
         @Bean
-        StepWorker stepWorker(JdbcRunStore store, StepExecutor executor, RunCoordinator coordinator,
+        StepWorker stepWorker(RunStore store, StepExecutor executor, RunEvents coordinator,
                               TransactionTemplate tx, EngineProperties properties, Clock clock, MeterRegistry meters) {
             return new StepWorker(store, executor, coordinator, tx, properties, clock, meters);
         }
 
         @Bean
-        Maintenance maintenance(JdbcRunStore store, OutboxDispatcher dispatcher, StepWorker worker,
-                                RunCoordinator coordinator, EngineProperties properties, Clock clock) {
+        Maintenance maintenance(RunStore store, OutboxDispatcher dispatcher, StepWorker worker,
+                                RunEvents coordinator, EngineProperties properties, Clock clock) {
             return new Maintenance(store, dispatcher, worker, coordinator, properties, clock);
         }
 
@@ -129,7 +129,7 @@ class KafkaDispatchConfiguration {
         @Bean
         ConcurrentMessageListenerContainer<String, StepMessage> weftStepListenerContainer(
                 KafkaProperties kafka, KafkaDispatchProperties properties, StepWorker worker, ExecutionSlots slots,
-                KafkaTemplate<String, Object> template, JdbcRunStore store, OutboxDispatcher dispatcher,
+                KafkaTemplate<String, Object> template, RunStore store, OutboxDispatcher dispatcher,
                 TransactionTemplate tx) {
             Map<String, Object> config = kafka.buildConsumerProperties();
             config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());

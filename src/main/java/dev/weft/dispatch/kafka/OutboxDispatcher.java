@@ -1,6 +1,6 @@
 package dev.weft.dispatch.kafka;
 
-import dev.weft.dispatch.StepDispatcher;
+import dev.weft.runs.StepDispatcher;
 import dev.weft.store.StepRef;
 import java.time.Clock;
 import java.time.Duration;

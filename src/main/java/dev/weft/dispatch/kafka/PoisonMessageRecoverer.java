@@ -1,7 +1,7 @@
 package dev.weft.dispatch.kafka;
 
 import dev.weft.common.Failures;
-import dev.weft.dispatch.StepDispatcher;
+import dev.weft.runs.StepDispatcher;
 import dev.weft.engine.RunStatus;
 import dev.weft.engine.StepStatus;
 import dev.weft.store.RunStore;

@@ -2,9 +2,6 @@ package dev.weft.runs.web;
 
 import dev.weft.api.ApiProblem;
 import dev.weft.auth.AuthenticatedApp;
-import dev.weft.common.FieldLimits;
-import dev.weft.common.InvalidFieldException;
-import dev.weft.common.JsonNumbers;
 import dev.weft.definition.DefinitionService;
 import dev.weft.definition.StepDefinition;
 import dev.weft.engine.RunStatus;
@@ -17,6 +14,7 @@ import dev.weft.store.RunRecord;
 import dev.weft.store.RunStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -58,8 +56,8 @@ public class RunController {
     @Operation(summary = "Start a run of a stored workflow (workflowSlug) or an inline plan",
             description = "Answers 202 with the run id and a statusUrl to poll. With idempotencyKey, the same key and "
                     + "body return the same run; the same key with a different body is a 409.")
-    public ResponseEntity<Map<String, Object>> run(AuthenticatedApp app, @RequestBody JsonNode body) {
-        RunRequest request = parse(body);
+    public ResponseEntity<Map<String, Object>> run(AuthenticatedApp app, @Valid @RequestBody StartRunRequest body) {
+        RunRequest request = body.toRunRequest();
         RunService.Submitted submitted = runs.submit(app.appId(), request);
         RunRecord run = submitted.run();
         String statusUrl = base() + "/v1/workflows/runs/" + run.id();
@@ -159,67 +157,6 @@ public class RunController {
             order.put(steps.get(i).id(), i);
         }
         return order;
-    }
-
-    private static RunRequest parse(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ApiProblem.invalidField("body", "must be a JSON object");
-        }
-        for (String name : body.propertyNames()) {
-            if (!List.of("appId", "workflowSlug", "plan", "version", "input", "webhookUrl", "idempotencyKey", "budget")
-                    .contains(name)) {
-                throw ApiProblem.invalidField(name, "unknown field; allowed: appId, workflowSlug, plan, version, input, "
-                        + "webhookUrl, idempotencyKey, budget");
-            }
-        }
-        return new RunRequest(text(body, "appId"), text(body, "workflowSlug"), body.get("plan"), version(body),
-                body.get("input"), text(body, "webhookUrl"),
-                FieldLimits.requireLength("idempotencyKey", text(body, "idempotencyKey"), FieldLimits.IDEMPOTENCY_KEY),
-                maxCostUsd(body));
-    }
-
-    /** {@code budget: {"maxCostUsd": n}}, n a finite number >= 0. */
-    private static Double maxCostUsd(JsonNode body) {
-        JsonNode budget = body.get("budget");
-        if (budget == null || budget.isNull()) {
-            return null;
-        }
-        if (!budget.isObject()) {
-            throw ApiProblem.invalidField("budget", "must be {\"maxCostUsd\": <number >= 0>}");
-        }
-        for (String name : budget.propertyNames()) {
-            if (!name.equals("maxCostUsd")) {
-                throw ApiProblem.invalidField("budget." + name, "unknown field; allowed: maxCostUsd");
-            }
-        }
-        JsonNode max = budget.get("maxCostUsd");
-        if (max == null || !max.isNumber()) {
-            throw ApiProblem.invalidField("budget.maxCostUsd", "required, a number >= 0 (US dollars)");
-        }
-        return JsonNumbers.doubleIn(max, 0, FieldLimits.MAX_USD).orElseThrow(() -> new InvalidFieldException(
-                "budget.maxCostUsd", "must be from 0 to " + (long) FieldLimits.MAX_USD + " (US dollars)"));
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isString()) {
-            throw ApiProblem.invalidField(field, "must be a string");
-        }
-        return v.asString();
-    }
-
-    private static Integer version(JsonNode body) {
-        JsonNode v = body.get("version");
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
-            throw ApiProblem.invalidField("version", "must be a positive integer");
-        }
-        return v.asInt();
     }
 
     private static Instant instant(String field, String value) {

@@ -9,7 +9,7 @@ import dev.weft.steps.StepResult;
 import dev.weft.steps.Inputs;
 import dev.weft.steps.RetryAfter;
 import dev.weft.steps.SchemaBackedStep;
-import dev.weft.webhook.signing.StandardWebhooks;
+import dev.weft.signing.StandardWebhooks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.weft.webhook.delivery;
 import dev.weft.outbound.OutboundException;
 import dev.weft.outbound.SafeHttpClient;
 import dev.weft.webhook.WebhookSecrets;
-import dev.weft.webhook.signing.StandardWebhooks;
+import dev.weft.signing.StandardWebhooks;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import static dev.weft.webhook.Timestamps.read;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import dev.weft.store.Dialect;
+import dev.weft.common.Dialect;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import dev.weft.steps.StepResult.PermanentFailure;
 import dev.weft.steps.StepResult.RetryableFailure;
 import dev.weft.steps.StepResult.Succeeded;
 import dev.weft.steps.ai.TestHttpServer;
-import dev.weft.webhook.signing.StandardWebhooks;
+import dev.weft.signing.StandardWebhooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.weft.webhook.signing;
+package dev.weft.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

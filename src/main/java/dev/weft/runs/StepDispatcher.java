@@ -1,4 +1,4 @@
-package dev.weft.dispatch;
+package dev.weft.runs;
 
 import dev.weft.store.StepRef;
 import java.time.Instant;

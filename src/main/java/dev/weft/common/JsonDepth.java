@@ -1,4 +1,4 @@
-package dev.weft.definition;
+package dev.weft.common;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

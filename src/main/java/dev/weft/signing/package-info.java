@@ -5,4 +5,4 @@
  * {@code id.timestamp.body}, so receivers can verify Weft's webhooks with any Standard Webhooks
  * library.
  */
-package dev.weft.webhook.signing;
+package dev.weft.signing;

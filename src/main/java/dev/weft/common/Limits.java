@@ -1,4 +1,4 @@
-package dev.weft.definition;
+package dev.weft.common;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,13 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxExpressionValueSize the largest value an expression may build, as characters of JSON
  */
 @ConfigurationProperties("weft.limits")
-public record DefinitionLimits(@DefaultValue("100") int maxSteps,
+public record Limits(@DefaultValue("100") int maxSteps,
                                @DefaultValue("1048576") long maxBodyBytes,
                                @DefaultValue("32") int maxDepth,
                                @DefaultValue("1024") int maxExpressionLength,
                                @DefaultValue("4000000") long maxExpressionValueSize) {
 
-    public static DefinitionLimits defaults() {
-        return new DefinitionLimits(100, 1_048_576, 32, 1024, 4_000_000);
+    public static Limits defaults() {
+        return new Limits(100, 1_048_576, 32, 1024, 4_000_000);
     }
 }

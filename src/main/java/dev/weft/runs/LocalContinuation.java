@@ -1,4 +1,4 @@
-package dev.weft.dispatch;
+package dev.weft.runs;
 
 import dev.weft.store.ClaimedStep;
 import dev.weft.store.StepRef;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * Lets the transaction that makes a step ready also claim it for this process, when this process
  * has a free execution slot: the step then starts right after that commit, with no dispatch round
  * trip and no claim transaction of its own. Offered by every process that executes steps
- * ({@link ExecutionSlots}); with Kafka it can be turned off ({@code weft.kafka.continue-locally}).
+ * (the dispatch package's execution slots); with Kafka it can be turned off ({@code weft.kafka.continue-locally}).
  */
 public interface LocalContinuation {
 

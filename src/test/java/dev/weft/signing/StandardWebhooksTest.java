@@ -1,4 +1,4 @@
-package dev.weft.webhook.signing;
+package dev.weft.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package dev.weft.store;
+package dev.weft.common;
 
 import java.sql.Connection;
 import java.sql.SQLException;

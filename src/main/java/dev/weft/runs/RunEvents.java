@@ -1,0 +1,30 @@
+package dev.weft.runs;
+
+import dev.weft.steps.StepResult;
+import dev.weft.store.ClaimedStep;
+import dev.weft.store.StepRef;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The port through which the parts that execute and supervise steps (workers, the maintenance
+ * loop) report to the runs. Each call is one event for the run's decider, decided and applied in
+ * one transaction; a stale event (a lease no longer held, a run already finished) changes nothing.
+ * Implemented by {@link RunCoordinator}.
+ */
+public interface RunEvents {
+
+    /** Starts a run that was accepted but not started. */
+    void start(String runId);
+
+    /**
+     * An attempt's result, with the input it was given; ignored when the lease is no longer the
+     * worker's.
+     */
+    void onResult(ClaimedStep claim, StepResult result, JsonNode input);
+
+    /** A running step whose execution was lost (expired lease, process restart). */
+    void onInterrupted(StepRef ref, int attempt, String leaseToken);
+
+    /** A run whose deadline may have passed. */
+    void onDeadline(String runId);
+}

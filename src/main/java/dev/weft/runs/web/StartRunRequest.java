@@ -1,0 +1,48 @@
+package dev.weft.runs.web;
+
+import dev.weft.common.FieldLimits;
+import dev.weft.runs.RunRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The body of {@code POST /v1/workflows/run}. Unknown fields are refused and each field's type and
+ * range is checked here; the definition and the input are validated by the run service, which
+ * knows the workflow.
+ *
+ * @param appId          optional; when given it must be the API key's app
+ * @param workflowSlug   a stored workflow; exactly one of this and {@code plan}
+ * @param plan           an inline, unsaved definition
+ * @param version        a version of {@code workflowSlug}; the latest when left out
+ * @param input          the run's input, a JSON object
+ * @param webhookUrl     called when the run finishes
+ * @param idempotencyKey the same key and body give the same run; the same key and another body a 409
+ * @param budget         can only tighten the definition's budget
+ */
+public record StartRunRequest(
+        String appId,
+        String workflowSlug,
+        JsonNode plan,
+        @Positive(message = "must be a positive integer") Integer version,
+        JsonNode input,
+        @Size(max = FieldLimits.URL, message = "must be at most " + FieldLimits.URL + " characters") String webhookUrl,
+        @Size(min = 1, max = FieldLimits.IDEMPOTENCY_KEY, message = "must be 1 to " + FieldLimits.IDEMPOTENCY_KEY
+                + " characters") String idempotencyKey,
+        @Valid Budget budget) {
+
+    /** @param maxCostUsd US dollars this run may spend on AI calls */
+    public record Budget(
+            @NotNull(message = "required, a number >= 0 (US dollars)")
+            @DecimalMin(value = "0", message = "must be from 0 to 1000000000 (US dollars)")
+            @DecimalMax(value = "1000000000", message = "must be from 0 to 1000000000 (US dollars)") Double maxCostUsd) {}
+
+    RunRequest toRunRequest() {
+        return new RunRequest(appId, workflowSlug, plan, version, input, webhookUrl, idempotencyKey,
+                budget == null ? null : budget.maxCostUsd());
+    }
+}
