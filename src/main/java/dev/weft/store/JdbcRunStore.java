@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.engine.Transitions;
 import dev.weft.common.Dialect;
 import static dev.weft.store.Rows.ts;
 
@@ -112,6 +113,8 @@ public class JdbcRunStore implements RunStore {
 
     @Override
     public Optional<ClaimedStep> claim(StepRef ref, String owner, Instant now, Duration lease) {
+        // the compare-and-set below only moves a queued step to running: the guard every change passes
+        Transitions.checkStep(ref.runId(), ref.stepId(), StepStatus.QUEUED, StepStatus.RUNNING);
         String token = Ids.token(16);
         // one round trip: the compare-and-set and the claimed row's fields
         String update = "UPDATE run_steps u SET status = 'running', attempt = attempt + 1, lease_token = ?, "
