@@ -4,17 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.weft.artifacts.TestDatabase;
 import dev.weft.common.Json;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-class JdbcVectorIndexTest {
+/**
+ * What every {@link VectorIndex} keeps to, run on each implementation: the exact in-memory engine
+ * on H2 and on PostgreSQL, and pgvector where the extension is installed.
+ */
+abstract class VectorIndexContractTest {
 
-    private final JdbcClient jdbc = TestDatabase.migrated();
-    private final JdbcVectorIndex index = new JdbcVectorIndex(jdbc, Clock.systemUTC());
+    /** A fresh, migrated database for each test. */
+    protected abstract JdbcClient database();
+
+    /** An index of this implementation on {@code jdbc}; called again to stand for a restart or another process. */
+    protected abstract VectorIndex newIndex(JdbcClient jdbc);
+
+    private final JdbcClient jdbc = database();
+    private final VectorIndex index = newIndex(jdbc);
 
     @Test
     void ranksDocumentsByCosineSimilarityBestFirst() {
@@ -84,7 +93,7 @@ class JdbcVectorIndexTest {
     void survivesAReloadFromTheDatabase() {
         index.upsert("app-a", "docs", "one", new float[] {0.25f, -0.5f, 1e-7f}, Json.parse("{\"k\":1}"), "text");
 
-        JdbcVectorIndex restarted = new JdbcVectorIndex(jdbc, Clock.systemUTC());
+        VectorIndex restarted = newIndex(jdbc);
 
         assertThat(restarted.query("app-a", "docs", new float[] {0.25f, -0.5f, 0}, 5, null)).singleElement()
                 .satisfies(m -> assertThat(m.metadata()).isEqualTo(Json.parse("{\"k\":1}")));
@@ -94,7 +103,7 @@ class JdbcVectorIndexTest {
 
     @Test
     void picksUpWritesMadeByAnotherProcessOnTheSameDatabase() {
-        JdbcVectorIndex other = new JdbcVectorIndex(jdbc, Clock.systemUTC());
+        VectorIndex other = newIndex(jdbc);
         index.upsert("app-a", "docs", "one", new float[] {1, 0}, null, null);
         assertThat(other.query("app-a", "docs", new float[] {1, 0}, 5, null)).hasSize(1);
 
