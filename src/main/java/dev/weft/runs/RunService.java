@@ -66,8 +66,17 @@ public class RunService {
         this.clock = clock;
     }
 
-    /** @return the run, and whether it was created now (false: an idempotent replay) */
-    public Submitted submit(String appId, RunRequest request) {
+    /**
+     * What a valid request resolves to: the definition it runs (with the request's budget), and
+     * the input, both checked.
+     */
+    public record Prepared(WorkflowDefinition definition, String slug, Integer version, String json, JsonNode input) {}
+
+    /**
+     * Checks a request as {@link #submit} does, without storing anything: the app, the definition,
+     * the input against the workflow's schema, the webhook URL.
+     */
+    public Prepared prepare(String appId, RunRequest request) {
         if (request.appId() != null && !request.appId().equals(appId)) {
             throw new ForbiddenException("app-mismatch", "appId '" + request.appId() + "' is not the app of this API key",
                     "appId");
@@ -76,6 +85,13 @@ public class RunService {
         JsonNode input = request.input() == null || request.input().isNull() ? Json.object() : request.input();
         validateInput(resolved.definition(), input);
         validateWebhookUrl(request.webhookUrl());
+        return new Prepared(resolved.definition(), resolved.slug(), resolved.version(), resolved.json(), input);
+    }
+
+    /** @return the run, and whether it was created now (false: an idempotent replay) */
+    public Submitted submit(String appId, RunRequest request) {
+        Prepared resolved = prepare(appId, request);
+        JsonNode input = resolved.input();
         String idempotencyKey = request.idempotencyKey();
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw InvalidFieldException.malformed("idempotencyKey", "must be 1 to 200 characters");

@@ -15,6 +15,7 @@ class H2BackendTest {
     @Nested class AppAiSettings extends AppAiSettingsTest {}
     @Nested class Hardening extends HardeningTest {}
     @Nested class DataRetention extends RetentionTest {}
+    @Nested class DryRun extends DryRunTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
 }

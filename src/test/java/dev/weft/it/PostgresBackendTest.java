@@ -15,6 +15,7 @@ class PostgresBackendTest {
     @Nested class AppAiSettings extends AppAiSettingsTest {}
     @Nested class Hardening extends HardeningTest {}
     @Nested class DataRetention extends RetentionTest {}
+    @Nested class DryRun extends DryRunTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
 }

@@ -15,4 +15,5 @@ class PostgresKafkaBackendTest {
     @Nested class AppAiSettings extends AppAiSettingsTest {}
     @Nested class Hardening extends HardeningTest {}
     @Nested class DataRetention extends RetentionTest {}
+    @Nested class DryRun extends DryRunTest {}
 }

@@ -5,6 +5,7 @@ import dev.weft.auth.AuthenticatedApp;
 import dev.weft.definition.DefinitionService;
 import dev.weft.definition.StepDefinition;
 import dev.weft.engine.RunStatus;
+import dev.weft.runs.DryRunPlanner;
 import dev.weft.runs.RunCoordinator;
 import dev.weft.runs.RunRequest;
 import dev.weft.runs.RunService;
@@ -44,8 +45,11 @@ public class RunController {
     private final RunStore store;
     private final RunCoordinator coordinator;
     private final DefinitionService definitions;
+    private final DryRunPlanner planner;
 
-    public RunController(RunService runs, RunStore store, RunCoordinator coordinator, DefinitionService definitions) {
+    public RunController(RunService runs, RunStore store, RunCoordinator coordinator, DefinitionService definitions,
+                         DryRunPlanner planner) {
+        this.planner = planner;
         this.runs = runs;
         this.store = store;
         this.coordinator = coordinator;
@@ -55,9 +59,15 @@ public class RunController {
     @PostMapping("/run")
     @Operation(summary = "Start a run of a stored workflow (workflowSlug) or an inline plan",
             description = "Answers 202 with the run id and a statusUrl to poll. With idempotencyKey, the same key and "
-                    + "body return the same run; the same key with a different body is a 409.")
-    public ResponseEntity<Map<String, Object>> run(AuthenticatedApp app, @Valid @RequestBody StartRunRequest body) {
+                    + "body return the same run; the same key with a different body is a 409. With dryRun=true nothing "
+                    + "is stored or run: 200 with the plan (waves of parallel steps, each step's rendered input, "
+                    + "samples of earlier outputs marked as such).")
+    public ResponseEntity<?> run(AuthenticatedApp app, @Valid @RequestBody StartRunRequest body,
+                                 @RequestParam(defaultValue = "false") boolean dryRun) {
         RunRequest request = body.toRunRequest();
+        if (dryRun) {
+            return ResponseEntity.ok(planner.plan(app.appId(), runs.prepare(app.appId(), request)));
+        }
         RunService.Submitted submitted = runs.submit(app.appId(), request);
         RunRecord run = submitted.run();
         String statusUrl = base() + "/v1/workflows/runs/" + run.id();
