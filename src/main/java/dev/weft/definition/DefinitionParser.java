@@ -183,7 +183,12 @@ public final class DefinitionParser {
         }
         List<String> dependsOn = DefinitionFields.dependsOn(node.get("dependsOn"), previous, label, base, errors);
         JsonNode input = node.get("input");
-        if (input != null) {
+        if (SignalWait.TYPE.equals(type)) {
+            String problem = SignalWait.problem(input);
+            if (problem != null) {
+                errors.add(label, "input", base + "/input", "INVALID_SIGNAL", problem);
+            }
+        } else if (input != null) {
             expressions.checkTemplate(input).forEach(p ->
                     errors.add(label, join("input", p.path()), base + "/input", "INVALID_EXPRESSION", p.message()));
         }

@@ -3,6 +3,7 @@ package dev.weft.dispatch;
 import dev.weft.runs.StepDispatcher;
 import dev.weft.runs.RunEvents;
 import dev.weft.store.RunStore;
+import dev.weft.store.StepRef;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -73,6 +74,9 @@ public class Maintenance {
             renewLeasesWhenDue(now);
             for (RunStore.ExpiredLease lease : store.expiredLeases(BATCH)) {
                 coordinator.onInterrupted(lease.ref(), lease.attempt(), lease.leaseToken());
+            }
+            for (StepRef wait : store.timedOutWaits(now, BATCH)) {
+                coordinator.onWaitTimeout(wait);
             }
             for (String runId : store.overdueRuns(now, BATCH)) {
                 coordinator.onDeadline(runId);

@@ -2,6 +2,7 @@ package dev.weft.engine;
 
 import dev.weft.common.Json;
 import dev.weft.definition.OnError;
+import dev.weft.definition.SignalWait;
 import dev.weft.definition.StepDefinition;
 import dev.weft.definition.WorkflowDefinition;
 import dev.weft.engine.Decision.CancelRun;
@@ -93,6 +94,30 @@ public final class Decider {
                     w.add(new RequeueInterrupted(i.stepId()));
                     w.put(new StepState(s.id(), StepStatus.QUEUED, s.attempt() - 1, s.interruptions() + 1, null, s.error()));
                 }
+            }
+            case RunEvent.SignalReceived r -> {
+                if (run.status() != RunStatus.RUNNING) {
+                    return List.of();
+                }
+                Optional<StepDefinition> waiting = run.definition().steps().stream()
+                        .filter(d -> w.get(d.id()).status() == StepStatus.WAITING)
+                        .filter(d -> SignalWait.of(d).map(sw -> sw.signal().equals(r.name())).orElse(false))
+                        .findFirst();
+                if (waiting.isEmpty()) {
+                    return List.of(); // kept for a step that waits on it later
+                }
+                takeSignal(w, waiting.get().id(), r.signalId(), r.payload());
+                settle(w, now);
+            }
+            case RunEvent.WaitTimedOut t -> {
+                StepState s = run.steps().get(t.stepId());
+                if (run.status() != RunStatus.RUNNING || s == null || s.status() != StepStatus.WAITING) {
+                    return List.of();
+                }
+                SignalWait wait = SignalWait.of(run.definition().requireStep(t.stepId())).orElseThrow();
+                failStep(w, t.stepId(), StepError.permanent("SIGNAL_TIMEOUT", "step '" + t.stepId()
+                        + "' waited " + wait.timeout() + " for the signal '" + wait.signal() + "', which did not come"));
+                settle(w, now);
             }
             case RunEvent.CancelRequested c -> {
                 if (run.status().isTerminal()) {
@@ -240,9 +265,38 @@ public final class Decider {
                 return true;
             }
         }
+        Optional<SignalWait> wait = SignalWait.of(def);
+        if (wait.isPresent()) {
+            awaitSignal(w, def.id(), wait.get(), now);
+            return true;
+        }
         w.add(new QueueStep(def.id(), now));
         w.put(w.get(def.id()).with(StepStatus.QUEUED));
         return true;
+    }
+
+    /**
+     * A {@code wait_for_signal} step becomes ready: it waits, holding nothing but its row, unless a
+     * signal of its name arrived earlier, which it takes at once.
+     */
+    private static void awaitSignal(Work w, String stepId, SignalWait wait, Instant now) {
+        w.add(new Decision.AwaitSignal(stepId, wait.signal(), now.plus(wait.timeout())));
+        w.put(w.get(stepId).with(StepStatus.WAITING));
+        for (RunState.Signal signal : w.run.signals()) {
+            if (signal.name().equals(wait.signal()) && w.consumed.add(signal.id())) {
+                takeSignal(w, stepId, signal.id(), signal.payload());
+                return;
+            }
+        }
+    }
+
+    private static void takeSignal(Work w, String stepId, long signalId, JsonNode payload) {
+        StepState s = w.get(stepId);
+        JsonNode output = payload == null ? Json.object() : payload;
+        w.consumed.add(signalId);
+        w.add(new Decision.ConsumeSignal(signalId, stepId));
+        w.add(new RecordSuccess(stepId, output));
+        w.put(new StepState(stepId, StepStatus.SUCCEEDED, s.attempt(), s.interruptions(), output, null));
     }
 
     private void complete(Work w) {
@@ -314,6 +368,8 @@ public final class Decider {
         final RunState run;
         final Map<String, StepState> steps;
         final List<Decision> decisions = new ArrayList<>();
+        /** Signals taken by a step in this decision, so two steps never take the same one. */
+        final java.util.Set<Long> consumed = new java.util.HashSet<>();
         RunStatus status;
 
         Work(RunState run) {

@@ -49,4 +49,13 @@ public sealed interface Decision {
      *                 at once; null when the definition has no timeout
      */
     record ReopenRun(java.time.Instant deadline) implements Decision {}
+
+    /**
+     * A {@code wait_for_signal} step starts waiting: no worker holds it; a signal or its time-out
+     * ends the wait.
+     */
+    record AwaitSignal(String stepId, String signal, Instant until) implements Decision {}
+
+    /** A stored signal is taken by a step (its payload becomes the step's output). */
+    record ConsumeSignal(long signalId, String stepId) implements Decision {}
 }

@@ -17,6 +17,7 @@ public final class Projection {
     public static RunState apply(RunState run, List<Decision> decisions) {
         RunStatus status = run.status();
         Map<String, StepState> steps = new LinkedHashMap<>(run.steps());
+        List<RunState.Signal> signals = new java.util.ArrayList<>(run.signals());
         for (Decision d : decisions) {
             switch (d) {
                 case Decision.StartRun s -> status = run(run, status, RunStatus.RUNNING);
@@ -38,13 +39,16 @@ public final class Projection {
                     step(run, steps, r.stepId(), StepStatus.QUEUED, s.attempt() - 1, null, null, null);
                 }
                 case Decision.CancelStep c -> step(run, steps, c.stepId(), StepStatus.CANCELLED, null, null, null, null);
+                case Decision.AwaitSignal a -> step(run, steps, a.stepId(), StepStatus.WAITING, null, null, null, null);
+                case Decision.ConsumeSignal c -> signals.removeIf(signal -> signal.id() == c.signalId());
                 case Decision.ResetStep r -> {
                     Transitions.checkStep(run.runId(), r.stepId(), steps.get(r.stepId()).status(), StepStatus.PENDING);
                     steps.put(r.stepId(), new StepState(r.stepId(), StepStatus.PENDING, 0, 0, null, null));
                 }
             }
         }
-        return new RunState(run.runId(), status, run.definition(), run.input(), run.meta(), steps, run.deadline());
+        return new RunState(run.runId(), status, run.definition(), run.input(), run.meta(), steps, run.deadline(),
+                signals);
     }
 
     /** The state after a worker claimed a queued step: running, one more attempt. */
@@ -52,7 +56,8 @@ public final class Projection {
         Map<String, StepState> steps = new LinkedHashMap<>(run.steps());
         StepState s = steps.get(stepId);
         step(run, steps, stepId, StepStatus.RUNNING, s.attempt() + 1, null, null, null);
-        return new RunState(run.runId(), run.status(), run.definition(), run.input(), run.meta(), steps, run.deadline());
+        return new RunState(run.runId(), run.status(), run.definition(), run.input(), run.meta(), steps, run.deadline(),
+                run.signals());
     }
 
     private static RunStatus run(RunState run, RunStatus from, RunStatus to) {

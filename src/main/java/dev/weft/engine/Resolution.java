@@ -19,7 +19,7 @@ record Resolution(Kind kind, JsonNode output, String cause) {
         StepState state = steps.get(stepId);
         StepDefinition def = definition.requireStep(stepId);
         return switch (state.status()) {
-            case PENDING, QUEUED, RUNNING -> new Resolution(Kind.WAIT, null, stepId);
+            case PENDING, QUEUED, RUNNING, WAITING -> new Resolution(Kind.WAIT, null, stepId);
             case SUCCEEDED -> new Resolution(Kind.OK, state.output(), stepId);
             case SKIPPED, CANCELLED -> new Resolution(Kind.SKIP, null, stepId);
             case FAILED -> switch (def.onError()) {

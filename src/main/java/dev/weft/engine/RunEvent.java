@@ -34,4 +34,13 @@ public sealed interface RunEvent {
      * could not be read); it fails with {@code error}.
      */
     record Aborted(StepError error) implements RunEvent {}
+
+    /**
+     * A signal was sent to the run and stored as {@code signalId}; a step waiting on its name takes
+     * it, otherwise it stays for a step that waits on it later.
+     */
+    record SignalReceived(long signalId, String name, tools.jackson.databind.JsonNode payload) implements RunEvent {}
+
+    /** A step waiting for a signal reached its time-out without one. */
+    record WaitTimedOut(String stepId) implements RunEvent {}
 }

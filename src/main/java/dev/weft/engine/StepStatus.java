@@ -4,17 +4,14 @@ import java.util.Locale;
 
 /**
  * Lifecycle of one step in a run. {@code pending}: waiting for its dependencies; {@code queued}:
- * ready, waiting for a worker (or for its retry time); {@code running}: claimed by a worker.
+ * ready, waiting for a worker (or for its retry time); {@code running}: claimed by a worker;
+ * {@code waiting}: waiting for a signal from outside, holding no worker, thread or slot.
  */
 public enum StepStatus {
-    PENDING, QUEUED, RUNNING, SUCCEEDED, FAILED, SKIPPED, CANCELLED;
+    PENDING, QUEUED, RUNNING, WAITING, SUCCEEDED, FAILED, SKIPPED, CANCELLED;
 
     public boolean isTerminal() {
         return this == SUCCEEDED || this == FAILED || this == SKIPPED || this == CANCELLED;
-    }
-
-    public boolean isActive() {
-        return this == QUEUED || this == RUNNING;
     }
 
     public String wire() {

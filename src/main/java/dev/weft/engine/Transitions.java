@@ -27,9 +27,11 @@ public final class Transitions {
         RUN.put(COMPLETED, EnumSet.noneOf(RunStatus.class));
         RUN.put(CANCELLED, EnumSet.noneOf(RunStatus.class));
 
-        STEP.put(StepStatus.PENDING, EnumSet.of(StepStatus.QUEUED, StepStatus.SKIPPED, StepStatus.FAILED, StepStatus.CANCELLED));
+        STEP.put(StepStatus.PENDING, EnumSet.of(StepStatus.QUEUED, StepStatus.WAITING, StepStatus.SKIPPED, StepStatus.FAILED,
+                StepStatus.CANCELLED));
         STEP.put(StepStatus.QUEUED, EnumSet.of(StepStatus.RUNNING, StepStatus.CANCELLED));
         STEP.put(StepStatus.RUNNING, EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.QUEUED, StepStatus.CANCELLED));
+        STEP.put(StepStatus.WAITING, EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.CANCELLED));
         STEP.put(StepStatus.FAILED, EnumSet.of(StepStatus.PENDING));
         STEP.put(StepStatus.CANCELLED, EnumSet.of(StepStatus.PENDING));
         STEP.put(StepStatus.SUCCEEDED, EnumSet.noneOf(StepStatus.class));

@@ -98,6 +98,7 @@ public class RunPurger {
         jdbc.sql("DELETE FROM artifacts WHERE run_id IN " + ids).params(runIds).update();
         jdbc.sql("DELETE FROM dispatch_outbox WHERE run_id IN " + ids).params(runIds).update();
         jdbc.sql("DELETE FROM run_events WHERE run_id IN " + ids).params(runIds).update();
+        jdbc.sql("DELETE FROM run_signals WHERE run_id IN " + ids).params(runIds).update();
         jdbc.sql("DELETE FROM run_steps WHERE run_id IN " + ids).params(runIds).update();
         return jdbc.sql("DELETE FROM runs WHERE id IN " + ids).params(runIds).update();
     }

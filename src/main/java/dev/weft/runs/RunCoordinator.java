@@ -130,6 +130,37 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
     }
 
     @Override
+    public void onWaitTimeout(StepRef ref) {
+        handle(ref.runId(), run -> new RunEvent.WaitTimedOut(ref.stepId()));
+    }
+
+    /**
+     * Stores a signal sent to a run and lets the run take it: a step waiting on its name completes
+     * with the payload as its output; otherwise it is kept for a step that waits on it later. One
+     * transaction, under the run's lock, so a signal and a step starting to wait never miss each other.
+     *
+     * @return the step that took it, if one did; empty when the run does not exist too
+     */
+    public Optional<SignalOutcome> signal(String runId, String name, tools.jackson.databind.JsonNode payload) {
+        long[] id = {-1};
+        String[] consumer = {null};
+        Optional<RunStatus> status = handle(runId, () -> store.lock(runId), null, run -> {
+            id[0] = store.insertSignal(runId, name, payload, clock.instant());
+            return new RunEvent.SignalReceived(id[0], name, payload);
+        }, decisions -> decisions.stream()
+                .filter(d -> d instanceof Decision.ConsumeSignal c && c.signalId() == id[0])
+                .findFirst().ifPresent(d -> consumer[0] = ((Decision.ConsumeSignal) d).stepId()));
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        meters.counter("weft.signals.received", "outcome", consumer[0] == null ? "kept" : "consumed").increment();
+        return Optional.of(new SignalOutcome(id[0], consumer[0]));
+    }
+
+    /** A stored signal and the step that took it (null: kept for later). */
+    public record SignalOutcome(long signalId, String consumedBy) {}
+
+    @Override
     public void onDeadline(String runId) {
         handle(runId, run -> run.deadline() != null && run.deadline().isBefore(clock.instant())
                 ? new RunEvent.DeadlineExceeded() : null);
@@ -165,11 +196,18 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
      */
     private Optional<RunStatus> handle(String runId, Supplier<Optional<RunRecord>> lock, RunStore.AttemptInput recorded,
                                        Function<RunRecord, RunEvent> eventFor) {
+        return handle(runId, lock, recorded, eventFor, decisions -> { });
+    }
+
+    /** @param seen is shown the decisions taken, inside the transaction */
+    private Optional<RunStatus> handle(String runId, Supplier<Optional<RunRecord>> lock, RunStore.AttemptInput recorded,
+                                       Function<RunRecord, RunEvent> eventFor,
+                                       java.util.function.Consumer<List<Decision>> seen) {
         String previous = MDC.get("runId");
         MDC.put("runId", runId);
         var runLock = runLocks.lock(runId);
         try {
-            return handleLogged(runId, lock, recorded, eventFor);
+            return handleLogged(runId, lock, recorded, eventFor, seen);
         } finally {
             runLock.unlock();
             if (previous == null) {
@@ -181,7 +219,8 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
     }
 
     private Optional<RunStatus> handleLogged(String runId, Supplier<Optional<RunRecord>> lock,
-                                             RunStore.AttemptInput recorded, Function<RunRecord, RunEvent> eventFor) {
+                                             RunStore.AttemptInput recorded, Function<RunRecord, RunEvent> eventFor,
+                                             java.util.function.Consumer<List<Decision>> seen) {
         Outcome outcome = tx.execute(status -> {
             Optional<RunRecord> locked = lock.get();
             if (locked.isEmpty()) {
@@ -194,6 +233,7 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
             }
             Instant now = clock.instant();
             List<Decision> decisions = decider.decide(states.of(run), event, now);
+            seen.accept(decisions);
             if (decisions.isEmpty()) {
                 if (recorded != null) {
                     store.recordInput(recorded.ref(), recorded.leaseToken(), recorded.input());

@@ -25,6 +25,9 @@ public interface RunEvents {
     /** A running step whose execution was lost (expired lease, process restart). */
     void onInterrupted(StepRef ref, int attempt, String leaseToken);
 
+    /** A step waiting for a signal whose wait may have ended. */
+    void onWaitTimeout(StepRef ref);
+
     /** A run whose deadline may have passed. */
     void onDeadline(String runId);
 }

@@ -1,5 +1,7 @@
 package dev.weft.runs;
 
+import dev.weft.definition.SignalWait;
+import dev.weft.store.RunStore;
 import dev.weft.common.Json;
 import dev.weft.definition.DefinitionService;
 import dev.weft.engine.RunState;
@@ -18,9 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class RunStates {
 
     private final DefinitionService definitions;
+    private final RunStore store;
 
-    public RunStates(DefinitionService definitions) {
+    public RunStates(DefinitionService definitions, RunStore store) {
         this.definitions = definitions;
+        this.store = store;
     }
 
     public RunState of(RunRecord run) {
@@ -32,7 +36,10 @@ public class RunStates {
         var definition = definitions.parseStored(run.definition());
         Map<String, StepState> ordered = new LinkedHashMap<>();
         definition.steps().forEach(d -> ordered.put(d.id(), steps.get(d.id())));
-        return new RunState(run.id(), run.status(), definition, run.input(), meta(run), ordered, run.deadline());
+        // unconsumed signals matter only to a run that can wait for one: no query for the others
+        boolean waits = definition.steps().stream().anyMatch(d -> SignalWait.TYPE.equals(d.type()));
+        return new RunState(run.id(), run.status(), definition, run.input(), meta(run), ordered, run.deadline(),
+                waits ? store.unconsumedSignals(run.id()) : java.util.List.of());
     }
 
     static JsonNode meta(RunRecord run) {

@@ -86,7 +86,7 @@ final class DecisionWriter {
                     step(runId, current, s.stepId(), StepStatus.SUCCEEDED);
                     boolean withInput = withResult != null && withResult.ref().stepId().equals(s.stepId());
                     jdbc.sql("UPDATE run_steps SET status = 'succeeded', output = ?, error = NULL, finished_at = ?, "
-                                    + "lease_token = NULL, lease_owner = NULL, lease_until = NULL"
+                                    + "status_reason = NULL, lease_token = NULL, lease_owner = NULL, lease_until = NULL"
                                     + (withInput ? ", input = ?" : "") + " WHERE run_id = ? AND step_id = ?")
                             .params(withInput
                                     ? List.of(Json.write(s.output()), ts(now), Json.write(withResult.input()), runId, s.stepId())
@@ -95,6 +95,7 @@ final class DecisionWriter {
                     Row row = rows.get(s.stepId()).finished(StepStatus.SUCCEEDED, now);
                     row.output = s.output();
                     row.error = null;
+                    row.statusReason = null;
                     if (withInput) {
                         row.input = withResult.input();
                     }
@@ -202,6 +203,30 @@ final class DecisionWriter {
                     jdbc.sql("UPDATE runs SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE id = ?")
                             .params(ts(now), ts(now), runId).update();
                     event(runId, "run.cancelled", null, null, null, now);
+                }
+                case Decision.AwaitSignal a -> {
+                    step(runId, current, a.stepId(), StepStatus.WAITING);
+                    String reason = "waiting for signal '" + a.signal() + "' until " + a.until();
+                    // the end of the wait in available_at, so the due-steps index finds the waits that time out
+                    jdbc.sql("UPDATE run_steps SET status = 'waiting', available_at = ?, queued_at = ?, status_reason = ? "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(ts(a.until()), ts(now), reason, runId, a.stepId()).update();
+                    Row row = rows.get(a.stepId());
+                    row.status = StepStatus.WAITING;
+                    row.availableAt = a.until();
+                    row.queuedAt = now;
+                    row.statusReason = reason;
+                    ObjectNode data = Json.object();
+                    data.put("signal", a.signal());
+                    data.put("until", a.until().toString());
+                    event(runId, "step.waiting", a.stepId(), null, data, now);
+                }
+                case Decision.ConsumeSignal c -> {
+                    jdbc.sql("UPDATE run_signals SET consumed_by = ?, consumed_at = ? WHERE id = ? AND run_id = ?")
+                            .params(c.stepId(), ts(now), c.signalId(), runId).update();
+                    ObjectNode data = Json.object();
+                    data.put("signalId", c.signalId());
+                    event(runId, "signal.consumed", c.stepId(), null, data, now);
                 }
                 case Decision.ReopenRun r -> {
                     run(runId, runStatus, RunStatus.RUNNING);

@@ -183,6 +183,34 @@ public class JdbcRunStore implements RunStore {
 
     /** Every running step regardless of lease (embedded mode: after a restart none of them is still executing). */
     @Override
+    public long insertSignal(String runId, String name, JsonNode payload, Instant at) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO run_signals (run_id, name, payload, received_at) VALUES (?, ?, ?, ?)")
+                .params(runId, name, payload == null ? null : Json.write(payload), ts(at))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    @Override
+    public List<dev.weft.engine.RunState.Signal> unconsumedSignals(String runId) {
+        return jdbc.sql("SELECT id, name, payload FROM run_signals WHERE run_id = ? AND consumed_by IS NULL ORDER BY id")
+                .param(runId)
+                .query((rs, n) -> new dev.weft.engine.RunState.Signal(rs.getLong(1), rs.getString(2),
+                        rs.getString(3) == null ? null : Json.parse(rs.getString(3))))
+                .list();
+    }
+
+    @Override
+    public List<StepRef> timedOutWaits(Instant now, int limit) {
+        return jdbc.sql("SELECT s.run_id, s.step_id FROM run_steps s JOIN runs r ON r.id = s.run_id "
+                        + "WHERE s.status = 'waiting' AND s.available_at <= ? AND r.status = 'running' "
+                        + "ORDER BY s.available_at LIMIT ?")
+                .params(ts(now), limit)
+                .query((rs, n) -> new StepRef(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    @Override
     public List<ExpiredLease> allRunningSteps() {
         return runningSteps("1 = 1", Integer.MAX_VALUE);
     }

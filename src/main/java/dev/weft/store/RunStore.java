@@ -67,6 +67,15 @@ public interface RunStore {
 
     List<RunRecord> list(String appId, RunFilter filter, String afterId, int limit);
 
+    /** Stores a signal sent to the run, unconsumed; returns its id. */
+    long insertSignal(String runId, String name, JsonNode payload, Instant at);
+
+    /** The run's signals no step has consumed, oldest first. */
+    List<dev.weft.engine.RunState.Signal> unconsumedSignals(String runId);
+
+    /** Steps waiting for a signal whose wait ended before {@code now}, in running runs. */
+    List<StepRef> timedOutWaits(Instant now, int limit);
+
     List<RunEventRecord> events(String runId, long afterId, int limit);
 
     void appendEvent(String runId, String type, String stepId, Integer attempt, JsonNode data, Instant at);

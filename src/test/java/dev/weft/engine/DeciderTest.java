@@ -33,7 +33,7 @@ class DeciderTest {
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
     private static final ExpressionEngine EXPRESSIONS = new ExpressionEngine(ExpressionLimits.defaults());
     private static final DefinitionParser PARSER =
-            new DefinitionParser(Set.of("transform", "delay"), EXPRESSIONS, Limits.defaults());
+            new DefinitionParser(Set.of("transform", "delay", "wait_for_signal"), EXPRESSIONS, Limits.defaults());
 
     private final Decider decider = new Decider(EXPRESSIONS);
 
@@ -304,6 +304,52 @@ class DeciderTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                         Transitions.checkStep("run-9", "a", StepStatus.SUCCEEDED, StepStatus.QUEUED))
                 .hasMessageContaining("run-9").hasMessageContaining("'a'").hasMessageContaining("succeeded -> queued");
+    }
+
+    @Test
+    void aWaitForSignalStepWaitsWithoutAWorkerUntilItsTimeout() {
+        WorkflowDefinition def = definition("""
+                {"steps": [{"id": "approve", "type": "wait_for_signal", "input": {"signal": "approval", "timeout": "PT2H"}}]}""");
+
+        List<Decision> decisions = decider.decide(pending(def), new RunEvent.Started(), NOW);
+
+        assertThat(decisions).containsExactly(new Decision.StartRun(),
+                new Decision.AwaitSignal("approve", "approval", NOW.plus(Duration.ofHours(2))));
+    }
+
+    @Test
+    void aSignalSentBeforeTheStepWaitsIsTakenAsSoonAsItDoesAndNeverTwice() {
+        WorkflowDefinition def = definition("""
+                {"steps": [{"id": "first", "type": "wait_for_signal", "input": {"signal": "go"}},
+                           {"id": "second", "type": "wait_for_signal", "dependsOn": [], "input": {"signal": "go"}}]}""");
+        RunState pending = pending(def);
+        RunState withSignal = new RunState(pending.runId(), pending.status(), def, pending.input(), pending.meta(),
+                pending.steps(), null, List.of(new RunState.Signal(7, "go", obj("{\"by\": \"ada\"}"))));
+
+        List<Decision> decisions = decider.decide(withSignal, new RunEvent.Started(), NOW);
+
+        assertThat(decisions).containsSubsequence(new Decision.AwaitSignal("first", "go", NOW.plus(Duration.ofHours(24))),
+                new Decision.ConsumeSignal(7, "first"), new Decision.RecordSuccess("first", obj("{\"by\": \"ada\"}")));
+        assertThat(decisions).filteredOn(d -> d instanceof Decision.ConsumeSignal).hasSize(1);
+        assertThat(decisions).contains(new Decision.AwaitSignal("second", "go", NOW.plus(Duration.ofHours(24))));
+    }
+
+    @Test
+    void aSignalCompletesTheWaitingStepOfItsNameAndASignalNobodyWaitsOnChangesNothing() {
+        WorkflowDefinition def = definition("""
+                {"steps": [{"id": "approve", "type": "wait_for_signal", "input": {"signal": "approval"}},
+                           {"id": "after", "type": "transform", "input": {"ok": "{{ steps.approve.output.ok }}"}}]}""");
+        RunState waiting = running(def, Map.of("approve", StepStatus.WAITING), Map.of("approve", 0));
+
+        List<Decision> taken = decider.decide(waiting, new RunEvent.SignalReceived(3, "approval", obj("{\"ok\": true}")), NOW);
+        List<Decision> ignored = decider.decide(waiting, new RunEvent.SignalReceived(4, "other", obj("{}")), NOW);
+        List<Decision> timedOut = decider.decide(waiting, new RunEvent.WaitTimedOut("approve"), NOW);
+
+        assertThat(taken).containsExactly(new Decision.ConsumeSignal(3, "approve"),
+                new Decision.RecordSuccess("approve", obj("{\"ok\": true}")), new QueueStep("after", NOW));
+        assertThat(ignored).isEmpty();
+        assertThat(timedOut).first().isInstanceOfSatisfying(RecordFailure.class,
+                f -> assertThat(f.error().code()).isEqualTo("SIGNAL_TIMEOUT"));
     }
 
     private static WorkflowDefinition definition(String json) {

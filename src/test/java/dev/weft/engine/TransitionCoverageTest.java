@@ -30,7 +30,7 @@ class TransitionCoverageTest {
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
     private static final ExpressionEngine EXPRESSIONS = new ExpressionEngine(ExpressionLimits.defaults());
     private static final DefinitionParser PARSER =
-            new DefinitionParser(Set.of("transform"), EXPRESSIONS, Limits.defaults());
+            new DefinitionParser(Set.of("transform", "wait_for_signal"), EXPRESSIONS, Limits.defaults());
     private static final Set<String> TAKEN = new TreeSet<>();
 
     private final Decider decider = new Decider(EXPRESSIONS);
@@ -88,6 +88,8 @@ class TransitionCoverageTest {
                     }
                     case Decision.CancelStep c -> step(c.stepId(), StepStatus.CANCELLED, null, null);
                     case Decision.ResetStep r -> step(r.stepId(), StepStatus.PENDING, 0, 0);
+                    case Decision.AwaitSignal a -> step(a.stepId(), StepStatus.WAITING, null, null);
+                    case Decision.ConsumeSignal c -> { }
                 }
             }
         }
@@ -177,6 +179,24 @@ class TransitionCoverageTest {
         assertThat(failing.state.status()).as("resumed, then completed").isEqualTo(RunStatus.COMPLETED);
         assertThat(cancelledBeforeStart.state.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(abortedBeforeStart.state.status()).isEqualTo(RunStatus.FAILED);
+    }
+
+    @Test
+    void stepsWaitForSignalsThatComeTimeOutOrAreCancelled() {
+        String waits = """
+                {"steps": [{"id": "approve", "type": "wait_for_signal", "input": {"signal": "approval", "timeout": "PT1H"}},
+                           {"id": "other", "type": "wait_for_signal", "dependsOn": [], "input": {"signal": "other"}}]}""";
+        Simulation answered = new Simulation(waits);
+        answered.on(new RunEvent.Started()).on(new RunEvent.SignalReceived(1, "approval", Json.parse("{\"ok\": true}")));
+        Simulation timedOut = new Simulation(waits);
+        timedOut.on(new RunEvent.Started()).on(new RunEvent.WaitTimedOut("approve"));
+        Simulation cancelled = new Simulation(waits);
+        cancelled.on(new RunEvent.Started()).on(new RunEvent.CancelRequested());
+
+        assertThat(answered.status("approve")).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(answered.status("other")).isEqualTo(StepStatus.WAITING);
+        assertThat(timedOut.status("approve")).isEqualTo(StepStatus.FAILED);
+        assertThat(cancelled.status("approve")).isEqualTo(StepStatus.CANCELLED);
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ class H2BackendTest {
     @Nested class Hardening extends HardeningTest {}
     @Nested class DataRetention extends RetentionTest {}
     @Nested class DryRun extends DryRunTest {}
+    @Nested class Signals extends SignalsTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
 }

@@ -16,4 +16,5 @@ class PostgresKafkaBackendTest {
     @Nested class Hardening extends HardeningTest {}
     @Nested class DataRetention extends RetentionTest {}
     @Nested class DryRun extends DryRunTest {}
+    @Nested class Signals extends SignalsTest {}
 }

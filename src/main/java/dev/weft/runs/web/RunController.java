@@ -147,6 +147,53 @@ public class RunController {
         return ResponseEntity.accepted().body(get(app, runId));
     }
 
+    @PostMapping("/runs/{runId}/signals/{signal}")
+    @Operation(summary = "Send a signal to a run: a step waiting on it completes with the JSON body as its output",
+            description = "202 when a wait_for_signal step of the run waits on this name now (consumedBy names it) or "
+                    + "will when it is reached (the signal is kept until then); 409 when no unfinished step waits on it, "
+                    + "with the names the run waits on; 404 for another app's run.")
+    public ResponseEntity<Map<String, Object>> signal(AuthenticatedApp app, @PathVariable String runId,
+                                                      @PathVariable String signal,
+                                                      @RequestBody(required = false) JsonNode body) {
+        RunRecord run = store.find(app.appId(), runId, true).orElseThrow(() -> notFound(runId));
+        if (run.status() == RunStatus.COMPLETED || run.status() == RunStatus.CANCELLED) {
+            throw ApiProblem.conflict("run-finished", "run " + runId + " is " + run.status().wire()
+                    + "; it waits for no signal");
+        }
+        java.util.Set<String> awaited = awaitedSignals(run);
+        if (!awaited.contains(signal)) {
+            throw ApiProblem.conflict("signal-not-awaited", "run " + runId + " does not wait for the signal '" + signal
+                    + "'; " + (awaited.isEmpty() ? "it waits for no signal" : "it waits for: " + String.join(", ", awaited)));
+        }
+        var outcome = coordinator.signal(runId, signal, body == null || body.isNull() ? dev.weft.common.Json.object() : body)
+                .orElseThrow(() -> notFound(runId));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("runId", runId);
+        answer.put("signal", signal);
+        answer.put("signalId", outcome.signalId());
+        answer.put("consumedBy", outcome.consumedBy());
+        answer.put("kept", outcome.consumedBy() == null);
+        return ResponseEntity.accepted().body(answer);
+    }
+
+    /** The signal names of the run's wait_for_signal steps that have not finished (or can be resumed). */
+    private java.util.Set<String> awaitedSignals(RunRecord run) {
+        var definition = definitions.parseStored(run.definition());
+        java.util.Map<String, dev.weft.engine.StepStatus> status = new HashMap<>();
+        run.steps().forEach(s -> status.put(s.stepId(), s.status()));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (StepDefinition def : definition.steps()) {
+            var wait = dev.weft.definition.SignalWait.of(def);
+            var s = status.get(def.id());
+            boolean open = s != null && (!s.isTerminal() || (run.status() == RunStatus.FAILED
+                    && (s == dev.weft.engine.StepStatus.FAILED || s == dev.weft.engine.StepStatus.CANCELLED)));
+            if (wait.isPresent() && open) {
+                names.add(wait.get().signal());
+            }
+        }
+        return names;
+    }
+
     @GetMapping("/runs/{runId}/events")
     @Operation(summary = "The run's append-only history, oldest first; page with 'after' (the last event id seen)")
     public Map<String, Object> events(AuthenticatedApp app, @PathVariable String runId,
