@@ -30,7 +30,8 @@ public final class ApiScopes {
         WEBHOOKS("webhooks", "^/v1/webhooks(/.*)?$"),
         PROVIDERS("providers", "^/v1/(providers|budget|usage)(/.*)?$"),
         COLLECTIONS("collections", "^/v1/collections(/.*)?$"),
-        ARTIFACTS("artifacts", "^/v1/artifacts(/.*)?$");
+        ARTIFACTS("artifacts", "^/v1/artifacts(/.*)?$"),
+        SCHEDULES("schedules", "^/v1/schedules(/.*)?$");
 
         final String wire;
         final Pattern paths;

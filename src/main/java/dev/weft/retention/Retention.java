@@ -92,6 +92,7 @@ public class Retention {
     public void deleteApp(String appId) {
         requireApp(appId);
         apps.listKeys(appId).forEach(k -> apps.revokeKey(appId, k.id()));
+        jdbc.sql("DELETE FROM schedules WHERE app_id = ?").param(appId).update(); // nothing starts new runs
         List<String> unfinished = jdbc.sql("SELECT id FROM runs WHERE app_id = ? AND status IN ('pending', 'running')")
                 .param(appId).query(String.class).list();
         unfinished.forEach(coordinator::cancel);

@@ -7,12 +7,18 @@ import tools.jackson.databind.JsonNode;
  * {@code workflowSlug} and {@code plan} is set.
  *
  * @param maxCostUsd the request's {@code budget.maxCostUsd}, or null; it can only tighten the definition's
+ * @param scheduleId the schedule starting the run, or null (not a field of the API's request)
  */
 public record RunRequest(String appId, String workflowSlug, JsonNode plan, Integer version, JsonNode input,
-                         String webhookUrl, String idempotencyKey, Double maxCostUsd) {
+                         String webhookUrl, String idempotencyKey, Double maxCostUsd, String scheduleId) {
 
     public RunRequest(String appId, String workflowSlug, JsonNode plan, Integer version, JsonNode input,
                       String webhookUrl, String idempotencyKey) {
-        this(appId, workflowSlug, plan, version, input, webhookUrl, idempotencyKey, null);
+        this(appId, workflowSlug, plan, version, input, webhookUrl, idempotencyKey, null, null);
+    }
+
+    public RunRequest(String appId, String workflowSlug, JsonNode plan, Integer version, JsonNode input,
+                      String webhookUrl, String idempotencyKey, Double maxCostUsd) {
+        this(appId, workflowSlug, plan, version, input, webhookUrl, idempotencyKey, maxCostUsd, null);
     }
 }

@@ -108,7 +108,7 @@ public class RunService {
         WorkflowDefinition def = resolved.definition();
         NewRun run = new NewRun(Ids.uuid7(clock), appId, resolved.slug(), resolved.version(), resolved.json(), input,
                 request.webhookUrl(), idempotencyKey, hash, now,
-                def.timeout() == null ? null : now.plus(def.timeout()),
+                def.timeout() == null ? null : now.plus(def.timeout()), request.scheduleId(),
                 def.steps().stream().map(s -> new NewRun.StepSeed(s.id(), s.type())).toList());
         RunRecord inserted = run.asInserted();
         try {

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 public class JdbcRunStore implements RunStore {
 
     private static final String RUN_COLUMNS = "id, app_id, workflow_slug, workflow_version, definition, status, input, "
-            + "output, error, webhook_url, idempotency_key, request_hash, created_at, started_at, finished_at, deadline";
+            + "output, error, webhook_url, idempotency_key, request_hash, created_at, started_at, finished_at, deadline, "
+            + "schedule_id";
     private static final String STEP_COLUMNS = "step_id, step_type, status, attempt, interruptions, input, output, error, "
             + "status_reason, queued_at, available_at, first_started_at, started_at, finished_at, lease_token";
 
@@ -45,11 +46,11 @@ public class JdbcRunStore implements RunStore {
     @Override
     public void insert(NewRun run) {
         jdbc.sql("INSERT INTO runs (id, app_id, workflow_slug, workflow_version, definition, status, input, webhook_url, "
-                        + "idempotency_key, request_hash, created_at, deadline, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)")
+                        + "idempotency_key, request_hash, created_at, deadline, updated_at, schedule_id) "
+                        + "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(run.id(), run.appId(), run.workflowSlug(), run.workflowVersion(), run.definition(),
                         Json.write(run.input()), run.webhookUrl(), run.idempotencyKey(), run.requestHash(),
-                        ts(run.createdAt()), ts(run.deadline()), ts(run.createdAt()))
+                        ts(run.createdAt()), ts(run.deadline()), ts(run.createdAt()), run.scheduleId())
                 .update();
         List<NewRun.StepSeed> seeds = run.steps();
         for (int from = 0; from < seeds.size(); from += STEPS_PER_INSERT) {

@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** A run to insert, with its steps (id and type, all pending). */
+/**
+ * A run to insert, with its steps (id and type, all pending).
+ *
+ * @param scheduleId the schedule starting it, or null
+ */
 public record NewRun(String id, String appId, String workflowSlug, Integer workflowVersion, String definition,
                      JsonNode input, String webhookUrl, String idempotencyKey, String requestHash,
-                     Instant createdAt, Instant deadline, List<StepSeed> steps) {
+                     Instant createdAt, Instant deadline, String scheduleId, List<StepSeed> steps) {
 
     public record StepSeed(String stepId, String type) {}
 
@@ -18,6 +22,6 @@ public record NewRun(String id, String appId, String workflowSlug, Integer workf
         List<StepRecord> seeded = steps.stream().map(s -> new StepRecord(s.stepId(), s.type(), StepStatus.PENDING, 0, 0,
                 null, null, null, null, null, null, null, null, null, null)).toList();
         return new RunRecord(id, appId, workflowSlug, workflowVersion, definition, RunStatus.PENDING, input, null, null,
-                webhookUrl, idempotencyKey, requestHash, createdAt, null, null, deadline, seeded);
+                webhookUrl, idempotencyKey, requestHash, createdAt, null, null, deadline, scheduleId, seeded);
     }
 }

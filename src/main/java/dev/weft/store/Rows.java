@@ -35,7 +35,7 @@ final class Rows {
                 Json.parse(rs.getString("input")), Json.parse(rs.getString("output")), Json.parse(rs.getString("error")),
                 rs.getString("webhook_url"), rs.getString("idempotency_key"), rs.getString("request_hash"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                instant(rs, "deadline"), List.of());
+                instant(rs, "deadline"), rs.getString("schedule_id"), List.of());
     }
 
     static StepRecord step(ResultSet rs) throws SQLException {

@@ -17,4 +17,5 @@ class PostgresKafkaBackendTest {
     @Nested class DataRetention extends RetentionTest {}
     @Nested class DryRun extends DryRunTest {}
     @Nested class Signals extends SignalsTest {}
+    @Nested class ScheduledRuns extends SchedulesTest {}
 }

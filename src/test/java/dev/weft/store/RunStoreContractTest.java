@@ -240,7 +240,7 @@ abstract class RunStoreContractTest {
 
     private static NewRun newRun(String idempotencyKey, Instant created, List<NewRun.StepSeed> steps) {
         return new NewRun(dev.weft.common.Ids.uuid7(Clock.systemUTC()), APP, null, null, "{\"steps\": []}",
-                Json.object(), null, idempotencyKey, "hash", created, created.plus(Duration.ofHours(1)), steps);
+                Json.object(), null, idempotencyKey, "hash", created, created.plus(Duration.ofHours(1)), null, steps);
     }
 
     private static <T> List<T> concurrently(int n, java.util.function.IntFunction<Callable<T>> task) throws Exception {

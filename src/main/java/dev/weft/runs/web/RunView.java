@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 public record RunView(String runId, String appId, String workflowSlug, Integer workflowVersion, String status,
                       JsonNode input, JsonNode output, JsonNode error, String webhookUrl, Instant createdAt,
                       Instant startedAt, Instant finishedAt, Instant deadline, Long durationMs, String statusUrl,
-                      String eventsUrl, Usage usage, List<StepView> steps) {
+                      String eventsUrl, Usage usage, String scheduleId, List<StepView> steps) {
 
     /**
      * Totals over the run's AI steps, from each step's {@code output.usage}; {@code costUsd} is the sum of the
@@ -59,7 +59,8 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
         String self = baseUrl + "/v1/workflows/runs/" + r.id();
         return new RunView(r.id(), r.appId(), r.workflowSlug(), r.workflowVersion(), r.status().wire(),
                 withDetails ? r.input() : null, r.output(), r.error(), r.webhookUrl(), r.createdAt(), r.startedAt(),
-                r.finishedAt(), r.deadline(), millis(r.startedAt(), r.finishedAt()), self, self + "/events", Usage.of(r.steps()), steps);
+                r.finishedAt(), r.deadline(), millis(r.startedAt(), r.finishedAt()), self, self + "/events", Usage.of(r.steps()),
+                r.scheduleId(), steps);
     }
 
     private static StepView step(StepRecord s) {
