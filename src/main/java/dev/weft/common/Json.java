@@ -27,4 +27,36 @@ public final class Json {
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
+
+    public static tools.jackson.databind.node.ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
+    public static JsonNode nullNode() {
+        return JsonNodeFactory.instance.nullNode();
+    }
+
+    public static JsonNode text(String value) {
+        return JsonNodeFactory.instance.stringNode(value);
+    }
+
+    /** What kind of JSON value {@code node} is, in words for an error message: "an object", "a string", "null". */
+    public static String kind(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return "null";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isString()) {
+            return "a string";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        return "a number";
+    }
 }

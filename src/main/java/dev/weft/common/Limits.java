@@ -11,15 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDepth            nesting depth of any JSON document (definition, input)
  * @param maxExpressionLength characters in one expression
  * @param maxExpressionValueSize the largest value an expression may build, as characters of JSON
+ * @param maxItems            items one {@code forEach} step may fan out to
  */
 @ConfigurationProperties("weft.limits")
 public record Limits(@DefaultValue("100") int maxSteps,
                                @DefaultValue("1048576") long maxBodyBytes,
                                @DefaultValue("32") int maxDepth,
                                @DefaultValue("1024") int maxExpressionLength,
-                               @DefaultValue("4000000") long maxExpressionValueSize) {
+                               @DefaultValue("4000000") long maxExpressionValueSize,
+                               @DefaultValue("1000") int maxItems) {
 
     public static Limits defaults() {
-        return new Limits(100, 1_048_576, 32, 1024, 4_000_000);
+        return new Limits(100, 1_048_576, 32, 1024, 4_000_000, 1000);
     }
 }

@@ -68,6 +68,11 @@ final class DefinitionGraphCheck {
             if (step.when() != null) {
                 checkReferences(step, "when", expressions.referencedSteps(step.when()), visible, errors);
             }
+            if (step.forEach() != null) {
+                checkReferences(step, "forEach",
+                        expressions.referencedSteps(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(step.forEach())),
+                        visible, errors);
+            }
         }
         if (definition.output() != null) {
             for (String ref : expressions.referencedSteps(definition.output())) {

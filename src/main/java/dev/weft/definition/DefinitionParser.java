@@ -27,7 +27,8 @@ public final class DefinitionParser {
     private static final Set<String> WORKFLOW_FIELDS =
             Set.of("slug", "description", "inputSchema", "steps", "output", "timeout", "budget");
     private static final Set<String> STEP_FIELDS =
-            Set.of("id", "type", "dependsOn", "input", "when", "retry", "timeout", "onError", "description");
+            Set.of("id", "type", "dependsOn", "input", "when", "retry", "timeout", "onError", "description", "forEach",
+                    "maxConcurrency", "onItemError");
 
     private final Predicate<String> knownStepType;
     private final Set<String> stepTypeNames;
@@ -86,6 +87,10 @@ public final class DefinitionParser {
         if (output != null) {
             expressions.checkTemplate(output).forEach(p ->
                     errors.add(null, join("output", p.path()), "/output", "INVALID_EXPRESSION", p.message()));
+            if (expressions.readsItem(output)) {
+                errors.add(null, "output", "/output", "ITEM_OUTSIDE_FOR_EACH",
+                        "output reads item or index, which only the items of a step with forEach have");
+            }
         }
         if (!errors.isEmpty()) {
             throw errors.exception();
@@ -169,7 +174,7 @@ public final class DefinitionParser {
     }
 
     private static StepDefinition withDeps(StepDefinition s, List<String> deps) {
-        return new StepDefinition(s.id(), s.type(), deps, s.input(), s.when(), s.retry(), s.timeout(), s.onError());
+        return s.withDependsOn(deps);
     }
 
     private StepDefinition parseStep(JsonNode node, String label, String base, String id, String previous,
@@ -201,23 +206,29 @@ public final class DefinitionParser {
                 when = whenNode.asString();
                 expressions.checkCondition(when).forEach(p ->
                         errors.add(label, "when", base + "/when", "INVALID_EXPRESSION", p.message()));
+                if (expressions.readsItem(when)) {
+                    errors.add(label, "when", base + "/when", "ITEM_OUTSIDE_FOR_EACH",
+                            "when is decided once for the whole step, before any item exists: it cannot read item or index");
+                }
             }
         }
         RetryPolicy retry = DefinitionFields.retry(node.get("retry"), label, base + "/retry", errors);
         Duration timeout = DefinitionFields.duration(node.get("timeout"), label, "timeout", base + "/timeout", errors);
         OnError onError = DefinitionFields.onError(node.get("onError"), label, base + "/onError", errors);
+        FanOutFields fanOut = FanOutFields.parse(node, label, base, limits.maxItems(), expressions, errors);
+        if (fanOut.forEach() != null && SignalWait.TYPE.equals(type)) {
+            errors.add(label, "forEach", base + "/forEach", "INVALID_FOR_EACH", "a wait_for_signal step cannot fan out");
+        }
+        if (fanOut.forEach() == null && input != null && expressions.readsItem(input)) {
+            errors.add(label, "input", base + "/input", "ITEM_OUTSIDE_FOR_EACH",
+                    "input reads item or index, which only a step with forEach has");
+        }
         if (id == null || type == null) {
             return null;
         }
-        return new StepDefinition(id, type, dependsOn, input, when, retry, timeout, onError);
+        return new StepDefinition(id, type, dependsOn, input, when, retry, timeout, onError, fanOut.forEach(),
+                fanOut.maxConcurrency(), fanOut.onItemError());
     }
-
-
-
-
-
-
-
 
     private void checkDepth(JsonNode doc, Errors errors) {
         int depth = JsonDepth.of(doc);

@@ -5,6 +5,9 @@ import dev.weft.common.Failures;
 import dev.weft.definition.InputSchemas;
 import dev.weft.definition.StepDefinition;
 import dev.weft.engine.ExpressionScope;
+import dev.weft.engine.FanOut;
+import dev.weft.engine.StepState;
+import dev.weft.expression.EvaluationContext;
 import dev.weft.engine.RunState;
 import dev.weft.expression.ExpressionEngine;
 import dev.weft.expression.ExpressionException;
@@ -92,15 +95,20 @@ public class StepExecutor {
             return StepResult.permanent("RUN_NOT_FOUND", "run " + claim.runId() + " disappeared");
         }
         RunState state = states.of(run);
-        StepDefinition def = state.definition().requireStep(stepId);
+        // an item of a forEach step runs its step's definition, with item and index in its expressions
+        StepDefinition def = state.definition().requireStep(FanOut.stepOf(stepId));
+        StepState self = state.steps().get(stepId);
         StepHandler handler = registry.find(def.type()).orElse(null);
         if (handler == null) {
             return StepResult.permanent("UNKNOWN_STEP_TYPE", "step '" + stepId + "': this server has no step type '" + def.type() + "'");
         }
         JsonNode input;
         try {
-            input = def.input() == null ? dev.weft.common.Json.object()
-                    : expressions.render(def.input(), ExpressionScope.of(state, state.steps(), outputsFor(claim, def)));
+            EvaluationContext scope = ExpressionScope.of(state, state.steps(), outputsFor(claim, def));
+            if (FanOut.isItem(stepId)) {
+                scope = scope.forItem(self == null ? null : self.item(), FanOut.indexOf(stepId));
+            }
+            input = def.input() == null ? dev.weft.common.Json.object() : expressions.render(def.input(), scope);
         } catch (ExpressionException e) {
             return StepResult.permanent(e.limitExceeded() ? e.code() : "INPUT_MAPPING_FAILED",
                     "step '" + stepId + "': input." + e.path() + " could not be evaluated: " + e.getMessage());

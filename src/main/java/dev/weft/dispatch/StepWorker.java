@@ -11,6 +11,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -82,7 +84,20 @@ public class StepWorker implements SmartLifecycle {
      */
     public Optional<ClaimedStep> claimInCurrentTransaction(StepRef ref) {
         Optional<ClaimedStep> claimed = store.claim(ref, owner, clock.instant(), properties.lease());
-        claimed.ifPresent(c -> held.add(c.leaseToken()));
+        claimed.ifPresent(c -> {
+            // held (and so renewed) once committed: a renewal that ran before the commit would not
+            // see the claim and would take the lease for lost, stopping the attempt before it began
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        held.add(c.leaseToken());
+                    }
+                });
+            } else {
+                held.add(c.leaseToken());
+            }
+        });
         return claimed;
     }
 

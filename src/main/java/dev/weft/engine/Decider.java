@@ -41,10 +41,19 @@ public final class Decider {
     /** Executions lost to crashes before the step is failed, so a step that kills its worker cannot loop forever. */
     public static final int MAX_INTERRUPTIONS = 5;
 
+    /** Items a {@code forEach} step may have when the server does not say ({@code weft.limits.max-items}). */
+    public static final int DEFAULT_MAX_ITEMS = 1000;
+
     private final ExpressionEngine expressions;
+    private final int maxItems;
 
     public Decider(ExpressionEngine expressions) {
+        this(expressions, DEFAULT_MAX_ITEMS);
+    }
+
+    public Decider(ExpressionEngine expressions, int maxItems) {
         this.expressions = expressions;
+        this.maxItems = maxItems;
     }
 
     public List<Decision> decide(RunState run, RunEvent event, Instant now) {
@@ -63,9 +72,10 @@ public final class Decider {
                     return List.of();
                 }
                 w.add(new RecordSuccess(s.stepId(), s.output()));
-                w.put(new StepState(s.stepId(), StepStatus.SUCCEEDED, s.attempt(), w.get(s.stepId()).interruptions(),
-                        s.output(), null));
-                settle(w, now);
+                StepState before = w.get(s.stepId());
+                w.put(new StepState(s.stepId(), StepStatus.SUCCEEDED, s.attempt(), before.interruptions(),
+                        s.output(), null, before.item()));
+                afterChange(w, s.stepId(), now);
             }
             case RunEvent.StepFailed f -> {
                 if (!isCurrentAttempt(run, f.stepId(), f.attempt())) {
@@ -79,7 +89,7 @@ public final class Decider {
                 }
                 StepState s = w.get(d.stepId());
                 w.add(new Decision.DeferStep(d.stepId(), d.until()));
-                w.put(new StepState(s.id(), StepStatus.QUEUED, s.attempt() - 1, s.interruptions(), null, null));
+                w.put(new StepState(s.id(), StepStatus.QUEUED, s.attempt() - 1, s.interruptions(), null, null, s.item()));
             }
             case RunEvent.StepInterrupted i -> {
                 if (!isCurrentAttempt(run, i.stepId(), i.attempt())) {
@@ -89,10 +99,11 @@ public final class Decider {
                 if (s.interruptions() + 1 > MAX_INTERRUPTIONS) {
                     failStep(w, i.stepId(), StepError.permanent("STEP_INTERRUPTED", "step '" + i.stepId()
                             + "' was interrupted " + (s.interruptions() + 1) + " times (worker crash or lost lease)"));
-                    settle(w, now);
+                    afterChange(w, i.stepId(), now);
                 } else {
                     w.add(new RequeueInterrupted(i.stepId()));
-                    w.put(new StepState(s.id(), StepStatus.QUEUED, s.attempt() - 1, s.interruptions() + 1, null, s.error()));
+                    w.put(new StepState(s.id(), StepStatus.QUEUED, s.attempt() - 1, s.interruptions() + 1, null, s.error(),
+                            s.item()));
                 }
             }
             case RunEvent.SignalReceived r -> {
@@ -154,6 +165,13 @@ public final class Decider {
                             || (s.status() == StepStatus.FAILED && !(def.onError() instanceof OnError.Continue))) {
                         w.add(new ResetStep(def.id()));
                         w.put(new StepState(def.id(), StepStatus.PENDING, 0, 0, null, null));
+                        // only the items that did not succeed run again
+                        for (StepState item : FanOut.items(w.steps, def.id())) {
+                            if (item.status() == StepStatus.FAILED || item.status() == StepStatus.CANCELLED) {
+                                w.add(new ResetStep(item.id()));
+                                w.put(new StepState(item.id(), StepStatus.PENDING, 0, 0, null, null, item.item()));
+                            }
+                        }
                     }
                 }
                 settle(w, now);
@@ -163,7 +181,7 @@ public final class Decider {
     }
 
     private void onFailure(Work w, RunEvent.StepFailed f, Instant now) {
-        StepDefinition def = w.run.definition().requireStep(f.stepId());
+        StepDefinition def = w.run.definition().requireStep(FanOut.stepOf(f.stepId()));
         StepState s = w.get(f.stepId());
         if (f.error().retryable() && def.retry().allowsAnotherAttempt(s.attempt())) {
             Duration delay = def.retry().delayAfter(s.attempt(), unitRandom(w.run.runId(), f.stepId(), s.attempt()));
@@ -171,7 +189,7 @@ public final class Decider {
                 delay = Duration.ofMillis(f.retryAfterMillis());
             }
             w.add(new ScheduleRetry(f.stepId(), f.error(), now.plus(delay)));
-            w.put(new StepState(s.id(), StepStatus.QUEUED, s.attempt(), s.interruptions(), null, f.error()));
+            w.put(new StepState(s.id(), StepStatus.QUEUED, s.attempt(), s.interruptions(), null, f.error(), s.item()));
             return;
         }
         StepError error = f.error();
@@ -179,13 +197,119 @@ public final class Decider {
             error = new StepError(error.code(), error.message() + " (gave up after " + s.attempt() + " attempts)", false);
         }
         failStep(w, f.stepId(), error);
-        settle(w, now);
+        afterChange(w, f.stepId(), now);
     }
 
     private static void failStep(Work w, String stepId, StepError error) {
         StepState s = w.get(stepId);
         w.add(new RecordFailure(stepId, error));
-        w.put(new StepState(stepId, StepStatus.FAILED, s.attempt(), s.interruptions(), null, error));
+        w.put(new StepState(stepId, StepStatus.FAILED, s.attempt(), s.interruptions(), null, error, s.item()));
+    }
+
+    /** After a step or item finished an attempt: an item moves its step on, then the run moves on. */
+    private void afterChange(Work w, String stepId, Instant now) {
+        if (FanOut.isItem(stepId)) {
+            progress(w, w.run.definition().requireStep(FanOut.stepOf(stepId)), now);
+        }
+        settle(w, now);
+    }
+
+    /**
+     * Moves a running {@code forEach} step on: fails it when an item failed and {@code onItemError}
+     * is {@code fail} (cancelling the items still open), completes it with the items' outputs in
+     * list order when every item has finished, or else queues pending items while fewer than
+     * {@code maxConcurrency} are queued or running.
+     */
+    private static void progress(Work w, StepDefinition def, Instant now) {
+        if (w.get(def.id()).status() != StepStatus.RUNNING) {
+            return;
+        }
+        List<StepState> items = FanOut.items(w.steps, def.id());
+        if (def.onItemError() == StepDefinition.OnItemError.FAIL) {
+            Optional<StepState> failed = items.stream().filter(i -> i.status() == StepStatus.FAILED).findFirst();
+            if (failed.isPresent()) {
+                for (StepState item : items) {
+                    if (!item.status().isTerminal()) {
+                        w.add(new CancelStep(item.id()));
+                        w.put(item.with(StepStatus.CANCELLED));
+                    }
+                }
+                StepError cause = failed.get().error();
+                failStep(w, def.id(), new StepError(cause.code(), "item " + FanOut.indexOf(failed.get().id()) + " of "
+                        + items.size() + " failed: " + cause.message(), false));
+                return;
+            }
+        }
+        if (items.stream().allMatch(i -> i.status().isTerminal())) {
+            tools.jackson.databind.node.ArrayNode outputs = Json.array();
+            for (StepState item : items) {
+                outputs.add(item.status() == StepStatus.SUCCEEDED && item.output() != null
+                        ? item.output() : Json.nullNode());
+            }
+            succeed(w, def.id(), outputs);
+            return;
+        }
+        long active = items.stream()
+                .filter(i -> i.status() == StepStatus.QUEUED || i.status() == StepStatus.RUNNING)
+                .count();
+        for (StepState item : items) {
+            if (active >= def.maxConcurrency()) {
+                break;
+            }
+            if (item.status() == StepStatus.PENDING) {
+                w.add(new QueueStep(item.id(), now));
+                w.put(item.with(StepStatus.QUEUED));
+                active++;
+            }
+        }
+    }
+
+    private static void succeed(Work w, String stepId, JsonNode output) {
+        StepState s = w.get(stepId);
+        w.add(new RecordSuccess(stepId, output));
+        w.put(new StepState(stepId, StepStatus.SUCCEEDED, s.attempt(), s.interruptions(), output, null, s.item()));
+    }
+
+    /**
+     * A {@code forEach} step whose dependencies and condition let it run: evaluates the list and
+     * expands it into items (or, on resume, goes on with the items it has), or fails with
+     * {@code FOREACH_NOT_A_LIST}, {@code FOREACH_TOO_MANY_ITEMS} or {@code FOREACH_FAILED}.
+     */
+    private void expand(Work w, StepDefinition def, Instant now) {
+        if (!FanOut.items(w.steps, def.id()).isEmpty()) {
+            w.add(new Decision.ExpandItems(def.id(), List.of()));
+            w.put(w.get(def.id()).with(StepStatus.RUNNING));
+            progress(w, def, now);
+            return;
+        }
+        JsonNode list;
+        try {
+            list = expressions.render(Json.text(def.forEach()), ExpressionScope.of(w.run, w.steps));
+        } catch (ExpressionException e) {
+            failStep(w, def.id(), StepError.permanent(e.limitExceeded() ? e.code() : "FOREACH_FAILED",
+                    "step '" + def.id() + "': forEach '" + def.forEach() + "' could not be evaluated: " + e.getMessage()));
+            return;
+        }
+        if (!list.isArray()) {
+            failStep(w, def.id(), StepError.permanent("FOREACH_NOT_A_LIST", "step '" + def.id() + "': forEach '"
+                    + def.forEach() + "' gave " + Json.kind(list) + ", not a list"));
+            return;
+        }
+        if (list.size() > maxItems) {
+            failStep(w, def.id(), StepError.permanent("FOREACH_TOO_MANY_ITEMS", "step '" + def.id() + "': forEach gave "
+                    + list.size() + " items; a step may fan out to at most " + maxItems
+                    + " (weft.limits.max-items)"));
+            return;
+        }
+        List<JsonNode> items = new ArrayList<>(list.size());
+        list.forEach(items::add);
+        w.add(new Decision.ExpandItems(def.id(), items));
+        w.put(w.get(def.id()).with(StepStatus.RUNNING));
+        for (int i = 0; i < items.size(); i++) {
+            String id = FanOut.itemId(def.id(), i);
+            w.put(new StepState(id, StepStatus.PENDING, 0, 0, null, null, items.get(i)));
+        }
+        progress(w, def, now);
     }
 
     /** Moves every step that can move, then finishes the run if nothing is left to do. */
@@ -270,6 +394,10 @@ public final class Decider {
             awaitSignal(w, def.id(), wait.get(), now);
             return true;
         }
+        if (def.fansOut()) {
+            expand(w, def, now);
+            return true;
+        }
         w.add(new QueueStep(def.id(), now));
         w.put(w.get(def.id()).with(StepStatus.QUEUED));
         return true;
@@ -296,7 +424,7 @@ public final class Decider {
         w.consumed.add(signalId);
         w.add(new Decision.ConsumeSignal(signalId, stepId));
         w.add(new RecordSuccess(stepId, output));
-        w.put(new StepState(stepId, StepStatus.SUCCEEDED, s.attempt(), s.interruptions(), output, null));
+        w.put(new StepState(stepId, StepStatus.SUCCEEDED, s.attempt(), s.interruptions(), output, null, s.item()));
     }
 
     private void complete(Work w) {

@@ -56,6 +56,17 @@ public sealed interface Decision {
      */
     record AwaitSignal(String stepId, String signal, Instant until) implements Decision {}
 
+    /**
+     * A {@code forEach} step starts: {@code items} become its items, pending, named by
+     * {@link FanOut#itemId}, and the step goes to running, held by no worker, until its items have
+     * run. On resume the items exist already and {@code items} is empty.
+     */
+    record ExpandItems(String stepId, java.util.List<JsonNode> items) implements Decision {
+        public ExpandItems {
+            items = java.util.List.copyOf(items);
+        }
+    }
+
     /** A stored signal is taken by a step (its payload becomes the step's output). */
     record ConsumeSignal(long signalId, String stepId) implements Decision {}
 }

@@ -42,8 +42,16 @@ public final class Projection {
                 case Decision.AwaitSignal a -> step(run, steps, a.stepId(), StepStatus.WAITING, null, null, null, null);
                 case Decision.ConsumeSignal c -> signals.removeIf(signal -> signal.id() == c.signalId());
                 case Decision.ResetStep r -> {
-                    Transitions.checkStep(run.runId(), r.stepId(), steps.get(r.stepId()).status(), StepStatus.PENDING);
-                    steps.put(r.stepId(), new StepState(r.stepId(), StepStatus.PENDING, 0, 0, null, null));
+                    StepState s = steps.get(r.stepId());
+                    Transitions.checkStep(run.runId(), r.stepId(), s.status(), StepStatus.PENDING);
+                    steps.put(r.stepId(), new StepState(r.stepId(), StepStatus.PENDING, 0, 0, null, null, s.item()));
+                }
+                case Decision.ExpandItems e -> {
+                    step(run, steps, e.stepId(), StepStatus.RUNNING, null, null, null, null);
+                    for (int i = 0; i < e.items().size(); i++) {
+                        String id = FanOut.itemId(e.stepId(), i);
+                        steps.put(id, new StepState(id, StepStatus.PENDING, 0, 0, null, null, e.items().get(i)));
+                    }
                 }
             }
         }
@@ -72,6 +80,7 @@ public final class Projection {
         steps.put(stepId, new StepState(stepId, to, attempt == null ? s.attempt() : attempt,
                 interruptions == null ? s.interruptions() : interruptions,
                 output != null ? output : (to == StepStatus.SUCCEEDED ? s.output() : null),
-                error != null ? error : (to == StepStatus.QUEUED || to == StepStatus.FAILED ? s.error() : null)));
+                error != null ? error : (to == StepStatus.QUEUED || to == StepStatus.FAILED ? s.error() : null),
+                s.item()));
     }
 }

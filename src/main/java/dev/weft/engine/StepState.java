@@ -3,19 +3,25 @@ package dev.weft.engine;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the engine knows of one step of a run.
+ * What the engine knows of one step of a run, or of one item of a {@code forEach} step (its id is
+ * then {@code <step>[<index>]}, see {@link FanOut}).
  *
  * @param attempt       executions started so far (0 before the first)
  * @param interruptions executions lost to a crash or an expired lease (not counted as attempts)
+ * @param item          the item an item step works on; null for a step
  */
 public record StepState(String id, StepStatus status, int attempt, int interruptions, JsonNode output,
-                        StepError error) {
+                        StepError error, JsonNode item) {
+
+    public StepState(String id, StepStatus status, int attempt, int interruptions, JsonNode output, StepError error) {
+        this(id, status, attempt, interruptions, output, error, null);
+    }
 
     public static StepState pending(String id) {
         return new StepState(id, StepStatus.PENDING, 0, 0, null, null);
     }
 
     public StepState with(StepStatus newStatus) {
-        return new StepState(id, newStatus, attempt, interruptions, output, error);
+        return new StepState(id, newStatus, attempt, interruptions, output, error, item);
     }
 }

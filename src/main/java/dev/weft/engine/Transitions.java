@@ -27,8 +27,9 @@ public final class Transitions {
         RUN.put(COMPLETED, EnumSet.noneOf(RunStatus.class));
         RUN.put(CANCELLED, EnumSet.noneOf(RunStatus.class));
 
-        STEP.put(StepStatus.PENDING, EnumSet.of(StepStatus.QUEUED, StepStatus.WAITING, StepStatus.SKIPPED, StepStatus.FAILED,
-                StepStatus.CANCELLED));
+        // pending -> running: a forEach step starts its items (no worker holds the step itself)
+        STEP.put(StepStatus.PENDING, EnumSet.of(StepStatus.QUEUED, StepStatus.RUNNING, StepStatus.WAITING, StepStatus.SKIPPED,
+                StepStatus.FAILED, StepStatus.CANCELLED));
         STEP.put(StepStatus.QUEUED, EnumSet.of(StepStatus.RUNNING, StepStatus.CANCELLED));
         STEP.put(StepStatus.RUNNING, EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.QUEUED, StepStatus.CANCELLED));
         STEP.put(StepStatus.WAITING, EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.CANCELLED));

@@ -16,9 +16,11 @@ sealed interface Compilation {
      * @param steps        step ids read as {@code steps.<id>} or {@code steps["<id>"]}
      * @param dynamicSteps whether {@code steps} is also used some other way (whole, or by a
      *                     computed key), which hides what the expression depends on
+     * @param readsItem    whether it reads {@code item} or {@code index}, which only the items of a
+     *                     {@code forEach} step have
      */
     record Compiled(String source, CelType resultType, CelRuntime.Program program, Set<String> steps,
-                    boolean dynamicSteps) implements Compilation {
+                    boolean dynamicSteps, boolean readsItem) implements Compilation {
 
         boolean mayBeBoolean() {
             return resultType.kind() == CelKind.BOOL || resultType.kind() == CelKind.DYN;

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * Compiles expressions with one shared CEL environment and caches the outcome by source text.
  *
  * <p>The environment declares {@code input} (dyn), {@code steps} and {@code run} (map of string
- * to dyn), the standard functions and macros, most of the strings extension and the math
+ * to dyn), {@code item} (dyn) and {@code index} (int) for the items of a {@code forEach} step, the standard functions and macros, most of the strings extension and the math
  * extension. Nothing else is callable, so an expression cannot reach code, files or the network.
  * {@code replace} is left out of the strings extension because chained calls grow a string
  * exponentially in the length of the expression; {@code join} is replaced by {@link BoundedJoin},
@@ -60,6 +60,8 @@ final class ExpressionCompiler {
                 .addVar("input", SimpleType.DYN)
                 .addVar("steps", stringToDyn)
                 .addVar("run", stringToDyn)
+                .addVar("item", SimpleType.DYN)
+                .addVar("index", SimpleType.INT)
                 .addCompilerLibraries(strings, math)
                 .addRuntimeLibraries(strings, math)
                 .addFunctionDeclarations(MissingFieldsAsNull.declaration(), BoundedJoin.declaration())
@@ -102,7 +104,7 @@ final class ExpressionCompiler {
                     MissingFieldsAsNull.rewrite(ast.getExpr()), ast.getSource())).getAst();
             StepReferences steps = StepReferences.of(ast.getExpr());
             return new Compilation.Compiled(source, ast.getResultType(), cel.createProgram(rewritten),
-                    steps.ids(), steps.dynamic());
+                    steps.ids(), steps.dynamic(), steps.item());
         } catch (CelValidationException | CelEvaluationException e) {
             // The rewrite only swaps selections for a dyn function; failing here is our bug.
             throw new IllegalStateException("cannot prepare expression '" + source + "'", e);

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <h2>Templates</h2>
  * Any JSON value can be a template: every string in it (object keys excepted) may contain
  * {@code {{ expr }}} parts, where {@code expr} is CEL over {@code input}, {@code steps} and
- * {@code run}. A string that is exactly one expression, give or take surrounding whitespace, is
+ * {@code run}, and for the items of a {@code forEach} step {@code item} and {@code index}. A string that is exactly one expression, give or take surrounding whitespace, is
  * replaced by the expression's value with its JSON type; otherwise each expression is replaced by
  * its text (strings as they are, {@code null} as nothing, anything else as compact JSON).
  *
@@ -117,6 +117,37 @@ public final class ExpressionEngine {
             }
         });
         return dynamic[0];
+    }
+
+    /** Whether {@code text} is exactly one {@code {{ expr }}}, give or take surrounding whitespace. */
+    public boolean isSoleExpression(String text) {
+        TemplateString parsed = TemplateString.parse(text);
+        return parsed.error() == null && parsed.soleExpression() != null;
+    }
+
+    /** Whether an expression in {@code template} reads {@code item} or {@code index}; expressions that do not compile are skipped. */
+    public boolean readsItem(JsonNode template) {
+        boolean[] reads = {false};
+        forEachString(template, "", (path, text) -> {
+            for (TemplateString.Part part : TemplateString.parse(text).parts()) {
+                if (part instanceof TemplateString.Expression expression
+                        && compiler.compile(expression.source()) instanceof Compilation.Compiled compiled
+                        && compiled.readsItem()) {
+                    reads[0] = true;
+                }
+            }
+        });
+        return reads[0];
+    }
+
+    /** Whether a {@code when} condition reads {@code item} or {@code index}; false when it does not compile. */
+    public boolean readsItem(String condition) {
+        try {
+            return compiler.compile(conditionSource(condition)) instanceof Compilation.Compiled compiled
+                    && compiled.readsItem();
+        } catch (ExpressionException e) {
+            return false;
+        }
     }
 
     /** The step ids a {@code when} condition reads; empty when it does not compile. */
@@ -334,10 +365,15 @@ public final class ExpressionEngine {
         private Map<String, Object> variables(String path) {
             if (variables == null) {
                 try {
-                    variables = Map.of(
-                            "input", CelJson.toCel(ctx.input(), "input"),
-                            "steps", objectOrEmpty(ctx.steps(), "steps"),
-                            "run", objectOrEmpty(ctx.run(), "run"));
+                    Map<String, Object> vars = new java.util.HashMap<>();
+                    vars.put("input", CelJson.toCel(ctx.input(), "input"));
+                    vars.put("steps", objectOrEmpty(ctx.steps(), "steps"));
+                    vars.put("run", objectOrEmpty(ctx.run(), "run"));
+                    if (ctx.index() != null) {
+                        vars.put("item", CelJson.toCel(ctx.item(), "item"));
+                        vars.put("index", (long) ctx.index());
+                    }
+                    variables = Map.copyOf(vars);
                 } catch (IllegalArgumentException e) {
                     throw new ExpressionException(path, e.getMessage(), e);
                 }

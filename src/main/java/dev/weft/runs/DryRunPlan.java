@@ -31,10 +31,33 @@ public record DryRunPlan(boolean dryRun, String workflowSlug, Integer workflowVe
      * @param sampleOutput the sample of its type's output schema the plan continues with
      * @param reason       why it is skipped, a fallback or not reached
      * @param settings     retries, time-out and error policy
+     * @param forEach      for a {@code forEach} step, its list as planned; its {@code input} is then the
+     *                     first item's
      */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record StepPlan(String id, String type, String status, Integer wave, List<String> dependsOn,
                            Condition when, JsonNode input, boolean fromSamples, List<String> samplesFrom,
-                           List<String> problems, JsonNode sampleOutput, String reason, Map<String, Object> settings) {}
+                           List<String> problems, JsonNode sampleOutput, String reason, Map<String, Object> settings,
+                           FanOutPlan forEach) {
+
+        public StepPlan(String id, String type, String status, Integer wave, List<String> dependsOn, Condition when,
+                        JsonNode input, boolean fromSamples, List<String> samplesFrom, List<String> problems,
+                        JsonNode sampleOutput, String reason, Map<String, Object> settings) {
+            this(id, type, status, wave, dependsOn, when, input, fromSamples, samplesFrom, problems, sampleOutput,
+                    reason, settings, null);
+        }
+    }
+
+    /**
+     * A {@code forEach} step's list.
+     *
+     * @param expression     the {@code forEach} expression
+     * @param items          how many items it gives (from a sample when {@code fromSamples})
+     * @param fromSamples    whether the list is read from an earlier step's (sample) output
+     * @param maxConcurrency items running at once
+     * @param onItemError    {@code fail} or {@code continue}
+     */
+    public record FanOutPlan(String expression, int items, boolean fromSamples, int maxConcurrency, String onItemError) {}
 
     /**
      * @param value       its value where the plan evaluated it, else null

@@ -8,6 +8,7 @@ import dev.weft.definition.WorkflowDefinition;
 import dev.weft.engine.Decider;
 import dev.weft.engine.Decision;
 import dev.weft.engine.ExpressionScope;
+import dev.weft.engine.FanOut;
 import dev.weft.engine.Projection;
 import dev.weft.engine.RunEvent;
 import dev.weft.engine.RunState;
@@ -77,8 +78,9 @@ public class DryRunPlanner {
         state = Projection.apply(state, decisions);
         record(definition, decisions, planned);
         while (state.status() == RunStatus.RUNNING) {
+            // the items of a forEach step count as their step: all of them run in the step's wave
             List<String> ready = state.steps().values().stream()
-                    .filter(s -> s.status() == StepStatus.QUEUED).map(StepState::id).toList();
+                    .filter(s -> s.status() == StepStatus.QUEUED).map(s -> FanOut.stepOf(s.id())).distinct().toList();
             if (ready.isEmpty()) {
                 break;
             }
@@ -88,8 +90,12 @@ public class DryRunPlanner {
                 planned.put(stepId, runs(definition.requireStep(stepId), state, wave));
             }
             for (String stepId : ready) {
-                state = Projection.claim(state, stepId);
                 JsonNode sample = planned.get(stepId).sampleOutput();
+                if (definition.requireStep(stepId).fansOut()) {
+                    state = runItems(state, stepId, sample, now, definition, planned);
+                    continue;
+                }
+                state = Projection.claim(state, stepId);
                 decisions = decider.decide(state, new RunEvent.StepSucceeded(stepId, 1, sample), now);
                 state = Projection.apply(state, decisions);
                 record(definition, decisions, planned);
@@ -100,6 +106,25 @@ public class DryRunPlanner {
             steps.add(planned.getOrDefault(def.id(), notReached(definition, def)));
         }
         return outcome(prepared, definition, state, waves, steps);
+    }
+
+    /** Every item of a forEach step "succeeds" with the step type's sample, as many at a time as it allows. */
+    private RunState runItems(RunState state, String stepId, JsonNode sample, Instant now, WorkflowDefinition definition,
+                              Map<String, DryRunPlan.StepPlan> planned) {
+        while (state.status() == RunStatus.RUNNING) {
+            List<String> queued = FanOut.items(state.steps(), stepId).stream()
+                    .filter(i -> i.status() == StepStatus.QUEUED).map(StepState::id).toList();
+            if (queued.isEmpty()) {
+                return state;
+            }
+            for (String itemId : queued) {
+                state = Projection.claim(state, itemId);
+                List<Decision> decisions = decider.decide(state, new RunEvent.StepSucceeded(itemId, 1, sample), now);
+                state = Projection.apply(state, decisions);
+                record(definition, decisions, planned);
+            }
+        }
+        return state;
     }
 
     private DryRunPlan outcome(RunService.Prepared prepared, WorkflowDefinition definition, RunState state,
@@ -147,11 +172,21 @@ public class DryRunPlanner {
     /** A step the decider made ready: its input rendered as a worker would, and the sample it "produces". */
     private DryRunPlan.StepPlan runs(StepDefinition def, RunState state, int wave) {
         StepHandler handler = registry.find(def.type()).orElse(null);
-        Set<String> reads = readsOf(def);
+        Set<String> reads = new TreeSet<>(readsOf(def));
         JsonNode input = null;
         List<String> problems = new ArrayList<>();
+        DryRunPlan.FanOutPlan fanOut = null;
         try {
-            input = def.input() == null ? Json.object() : expressions.render(def.input(), ExpressionScope.of(state, state.steps()));
+            var scope = ExpressionScope.of(state, state.steps());
+            if (def.fansOut()) {
+                List<StepState> items = FanOut.items(state.steps(), def.id());
+                fanOut = new DryRunPlan.FanOutPlan(def.forEach(), items.size(),
+                        !expressions.referencedSteps(Json.text(def.forEach())).isEmpty(), def.maxConcurrency(),
+                        def.onItemError().name().toLowerCase(java.util.Locale.ROOT));
+                reads.addAll(expressions.referencedSteps(Json.text(def.forEach())));
+                scope = scope.forItem(items.getFirst().item(), 0);
+            }
+            input = def.input() == null ? Json.object() : expressions.render(def.input(), scope);
         } catch (ExpressionException e) {
             problems.add(e.code() + ": input." + e.path() + " could not be evaluated: " + e.getMessage());
         }
@@ -162,8 +197,18 @@ public class DryRunPlanner {
             }
         }
         JsonNode sample = handler == null ? Json.object() : SchemaSamples.of(handler.outputSchema());
+        JsonNode output = sample;
+        if (fanOut != null) {
+            // what the step's output will look like: one sample per item
+            var outputs = Json.array();
+            for (int i = 0; i < fanOut.items(); i++) {
+                outputs.add(sample);
+            }
+            output = outputs;
+        }
         return new DryRunPlan.StepPlan(def.id(), def.type(), "would run", wave, def.dependsOn(), condition(def, true),
-                input, !reads.isEmpty(), List.copyOf(reads), problems, sample, null, settings(def));
+                input, !reads.isEmpty(), List.copyOf(reads), problems, output, fanOut == null ? null
+                : "runs once per item of its forEach list; input is the first item's", settings(def), fanOut);
     }
 
     private void record(WorkflowDefinition definition, List<Decision> decisions, Map<String, DryRunPlan.StepPlan> planned) {
@@ -175,6 +220,15 @@ public class DryRunPlanner {
                             def.dependsOn(), condition(def, false), null, false, List.copyOf(readsOf(def)), List.of(),
                             null, s.reason(), settings(def)));
                 }
+                case Decision.ExpandItems e when e.items().isEmpty() && !planned.containsKey(e.stepId()) -> {
+                    StepDefinition def = definition.requireStep(e.stepId());
+                    planned.put(e.stepId(), new DryRunPlan.StepPlan(def.id(), def.type(), "would run", null,
+                            def.dependsOn(), condition(def, true), null, false, List.copyOf(readsOf(def)), List.of(),
+                            Json.array(), "forEach gives an empty list: no item runs and the output is []", settings(def),
+                            new DryRunPlan.FanOutPlan(def.forEach(), 0, false, def.maxConcurrency(),
+                                    def.onItemError().name().toLowerCase(java.util.Locale.ROOT))));
+                }
+                case Decision.RecordFailure f when FanOut.isItem(f.stepId()) -> { }
                 case Decision.RecordFailure f when !planned.containsKey(f.stepId()) -> {
                     StepDefinition def = definition.requireStep(f.stepId());
                     planned.put(f.stepId(), new DryRunPlan.StepPlan(def.id(), def.type(), "would fail", null,

@@ -4,6 +4,7 @@ import dev.weft.definition.SignalWait;
 import dev.weft.store.RunStore;
 import dev.weft.common.Json;
 import dev.weft.definition.DefinitionService;
+import dev.weft.engine.FanOut;
 import dev.weft.engine.RunState;
 import dev.weft.engine.StepError;
 import dev.weft.engine.StepState;
@@ -31,11 +32,16 @@ public class RunStates {
         Map<String, StepState> steps = new LinkedHashMap<>();
         for (StepRecord s : run.steps()) {
             steps.put(s.stepId(), new StepState(s.stepId(), s.status(), s.attempt(), s.interruptions(), s.output(),
-                    error(s.error())));
+                    error(s.error()), s.item()));
         }
         var definition = definitions.parseStored(run.definition());
         Map<String, StepState> ordered = new LinkedHashMap<>();
-        definition.steps().forEach(d -> ordered.put(d.id(), steps.get(d.id())));
+        for (var d : definition.steps()) {
+            ordered.put(d.id(), steps.get(d.id()));
+            if (d.fansOut()) {
+                FanOut.items(steps, d.id()).forEach(item -> ordered.put(item.id(), item));
+            }
+        }
         // unconsumed signals matter only to a run that can wait for one: no query for the others
         boolean waits = definition.steps().stream().anyMatch(d -> SignalWait.TYPE.equals(d.type()));
         return new RunState(run.id(), run.status(), definition, run.input(), meta(run), ordered, run.deadline(),

@@ -25,7 +25,7 @@ class RunsConfiguration {
     }
 
     @Bean
-    Decider decider(ExpressionEngine expressions) {
-        return new Decider(expressions);
+    Decider decider(ExpressionEngine expressions, Limits limits) {
+        return new Decider(expressions, limits.maxItems());
     }
 }

@@ -228,6 +228,27 @@ final class DecisionWriter {
                     data.put("signalId", c.signalId());
                     event(runId, "signal.consumed", c.stepId(), null, data, now);
                 }
+                case Decision.ExpandItems e -> {
+                    step(runId, current, e.stepId(), StepStatus.RUNNING);
+                    Row parent = rows.get(e.stepId());
+                    boolean resumed = e.items().isEmpty() && rows.keySet().stream().anyMatch(id ->
+                            dev.weft.engine.FanOut.isItem(id) && dev.weft.engine.FanOut.stepOf(id).equals(e.stepId()));
+                    String reason = resumed ? "running its items again"
+                            : "running " + e.items().size() + " item" + (e.items().size() == 1 ? "" : "s");
+                    jdbc.sql("UPDATE run_steps SET status = 'running', queued_at = ?, started_at = ?, "
+                                    + "first_started_at = COALESCE(first_started_at, ?), status_reason = ? "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(ts(now), ts(now), ts(now), reason, runId, e.stepId()).update();
+                    parent.status = StepStatus.RUNNING;
+                    parent.queuedAt = now;
+                    parent.startedAt = now;
+                    parent.firstStartedAt = parent.firstStartedAt == null ? now : parent.firstStartedAt;
+                    parent.statusReason = reason;
+                    insertItems(runId, parent.type, e, rows, steps, current);
+                    ObjectNode data = Json.object();
+                    data.put("items", e.items().size());
+                    event(runId, resumed ? "step.items_resumed" : "step.items_expanded", e.stepId(), null, data, now);
+                }
                 case Decision.ReopenRun r -> {
                     run(runId, runStatus, RunStatus.RUNNING);
                     jdbc.sql("UPDATE runs SET status = 'running', error = NULL, output = NULL, finished_at = NULL, "
@@ -238,6 +259,32 @@ final class DecisionWriter {
             }
         }
         return new RunStore.Applied(queued, rows.values().stream().map(Row::record).toList());
+    }
+
+    private static final int ITEMS_PER_INSERT = 250;
+
+    /** The items as pending rows, in multi-row statements (a fan-out of 1,000 items is four of them). */
+    private void insertItems(String runId, String type, Decision.ExpandItems e, Map<String, Row> rows,
+                             Map<String, StepRecord> steps, Map<String, StepStatus> current) {
+        List<JsonNode> items = e.items();
+        for (int from = 0; from < items.size(); from += ITEMS_PER_INSERT) {
+            int to = Math.min(items.size(), from + ITEMS_PER_INSERT);
+            List<Object> params = new ArrayList<>((to - from) * 4);
+            for (int i = from; i < to; i++) {
+                params.addAll(List.of(runId, dev.weft.engine.FanOut.itemId(e.stepId(), i), type, Json.write(items.get(i))));
+            }
+            jdbc.sql("INSERT INTO run_steps (run_id, step_id, step_type, status, item) VALUES "
+                            + "(?, ?, ?, 'pending', ?), ".repeat(to - from - 1) + "(?, ?, ?, 'pending', ?)")
+                    .params(params)
+                    .update();
+        }
+        for (int i = 0; i < items.size(); i++) {
+            StepRecord record = new StepRecord(dev.weft.engine.FanOut.itemId(e.stepId(), i), type, StepStatus.PENDING,
+                    0, 0, null, null, null, null, null, null, null, null, null, null, items.get(i));
+            rows.put(record.stepId(), new Row(record));
+            steps.put(record.stepId(), record);
+            current.put(record.stepId(), StepStatus.PENDING);
+        }
     }
 
     /**
@@ -260,6 +307,7 @@ final class DecisionWriter {
         Instant startedAt;
         Instant finishedAt;
         String leaseToken;
+        final JsonNode item;
 
         Row(StepRecord r) {
             stepId = r.stepId();
@@ -277,6 +325,7 @@ final class DecisionWriter {
             startedAt = r.startedAt();
             finishedAt = r.finishedAt();
             leaseToken = r.leaseToken();
+            item = r.item();
         }
 
         void queued(Instant at, Instant now) {
@@ -315,7 +364,7 @@ final class DecisionWriter {
 
         StepRecord record() {
             return new StepRecord(stepId, type, status, attempt, interruptions, input, output, error, statusReason,
-                    queuedAt, availableAt, firstStartedAt, startedAt, finishedAt, leaseToken);
+                    queuedAt, availableAt, firstStartedAt, startedAt, finishedAt, leaseToken, item);
         }
     }
 

@@ -26,7 +26,7 @@ public class JdbcRunStore implements RunStore {
             + "output, error, webhook_url, idempotency_key, request_hash, created_at, started_at, finished_at, deadline, "
             + "schedule_id";
     private static final String STEP_COLUMNS = "step_id, step_type, status, attempt, interruptions, input, output, error, "
-            + "status_reason, queued_at, available_at, first_started_at, started_at, finished_at, lease_token";
+            + "status_reason, queued_at, available_at, first_started_at, started_at, finished_at, lease_token, item";
 
     private static final int RENEW_CHUNK = 500;
     private static final int STEPS_PER_INSERT = 500;
@@ -182,7 +182,6 @@ public class JdbcRunStore implements RunStore {
         return runningSteps("lease_until < CURRENT_TIMESTAMP", limit);
     }
 
-    /** Every running step regardless of lease (embedded mode: after a restart none of them is still executing). */
     @Override
     public long insertSignal(String runId, String name, JsonNode payload, Instant at) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -211,9 +210,10 @@ public class JdbcRunStore implements RunStore {
                 .list();
     }
 
+    /** Every running step that a worker holds (a forEach step runs through its items, holding no lease). */
     @Override
     public List<ExpiredLease> allRunningSteps() {
-        return runningSteps("1 = 1", Integer.MAX_VALUE);
+        return runningSteps("lease_token IS NOT NULL", Integer.MAX_VALUE);
     }
 
     private List<ExpiredLease> runningSteps(String condition, int limit) {

@@ -43,6 +43,7 @@ final class Rows {
                 rs.getInt("attempt"), rs.getInt("interruptions"), Json.parse(rs.getString("input")),
                 Json.parse(rs.getString("output")), Json.parse(rs.getString("error")), rs.getString("status_reason"),
                 instant(rs, "queued_at"), instant(rs, "available_at"), instant(rs, "first_started_at"),
-                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("lease_token"));
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("lease_token"),
+                Json.parse(rs.getString("item")));
     }
 }

@@ -62,7 +62,10 @@ public interface RunStore {
     /** Runs accepted before {@code createdBefore} but never started (a crash between accepting and starting). */
     List<String> stalePendingRuns(Instant createdBefore, int limit);
 
-    /** Every running step whatever its lease: after a restart of the only process, none of them still executes. */
+    /**
+     * Every running step a worker holds, whatever its lease: after a restart of the only process,
+     * none of them still executes. A running {@code forEach} step holds no lease and is not listed.
+     */
     List<ExpiredLease> allRunningSteps();
 
     List<RunRecord> list(String appId, RunFilter filter, String afterId, int limit);

@@ -52,12 +52,25 @@ final class RunPayload {
         data.put("startedAt", text(run.startedAt()));
         data.put("finishedAt", text(run.finishedAt()));
         ArrayNode steps = data.putArray("steps");
+        java.util.Map<String, ObjectNode> byId = new java.util.HashMap<>();
         for (StepRecord s : run.steps()) {
+            if (s.isItem()) {
+                continue;
+            }
             ObjectNode step = steps.addObject();
             step.put("id", s.stepId());
             step.put("status", s.status().wire());
             step.put("attempts", s.attempt());
             step.set("error", orNull(s.error()));
+            byId.put(s.stepId(), step);
+        }
+        // a forEach step's items are counted by status, not listed: the run view has each of them
+        for (StepRecord s : run.steps()) {
+            ObjectNode step = s.isItem() ? byId.get(dev.weft.engine.FanOut.stepOf(s.stepId())) : null;
+            if (step != null) {
+                ObjectNode counts = step.has("itemCounts") ? (ObjectNode) step.get("itemCounts") : step.putObject("itemCounts");
+                counts.put(s.status().wire(), counts.path(s.status().wire()).asInt(0) + 1);
+            }
         }
         return envelope;
     }

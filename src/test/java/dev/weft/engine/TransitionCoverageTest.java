@@ -90,6 +90,16 @@ class TransitionCoverageTest {
                     case Decision.ResetStep r -> step(r.stepId(), StepStatus.PENDING, 0, 0);
                     case Decision.AwaitSignal a -> step(a.stepId(), StepStatus.WAITING, null, null);
                     case Decision.ConsumeSignal c -> { }
+                    case Decision.ExpandItems e -> {
+                        step(e.stepId(), StepStatus.RUNNING, null, null);
+                        Map<String, StepState> steps = new LinkedHashMap<>(state.steps());
+                        for (int i = 0; i < e.items().size(); i++) {
+                            String id = FanOut.itemId(e.stepId(), i);
+                            steps.put(id, new StepState(id, StepStatus.PENDING, 0, 0, null, null, e.items().get(i)));
+                        }
+                        state = new RunState(state.runId(), state.status(), state.definition(), state.input(),
+                                state.meta(), steps, state.deadline());
+                    }
                 }
             }
         }
@@ -107,7 +117,7 @@ class TransitionCoverageTest {
             TAKEN.add("step " + s.status().wire() + " -> " + to.wire());
             Map<String, StepState> steps = new LinkedHashMap<>(state.steps());
             steps.put(stepId, new StepState(stepId, to, attempt == null ? s.attempt() : attempt,
-                    interruptions == null ? s.interruptions() : interruptions, s.output(), s.error()));
+                    interruptions == null ? s.interruptions() : interruptions, s.output(), s.error(), s.item()));
             state = new RunState(state.runId(), state.status(), state.definition(), state.input(), state.meta(), steps,
                     state.deadline());
         }
@@ -197,6 +207,23 @@ class TransitionCoverageTest {
         assertThat(answered.status("other")).isEqualTo(StepStatus.WAITING);
         assertThat(timedOut.status("approve")).isEqualTo(StepStatus.FAILED);
         assertThat(cancelled.status("approve")).isEqualTo(StepStatus.CANCELLED);
+    }
+
+    @Test
+    void aForEachStepRunsItsItemsAndAResumeRunsTheFailedOnesAgain() {
+        Simulation run = new Simulation("""
+                {"steps": [{"id": "each", "type": "transform", "forEach": "{{ [1, 2] }}", "input": {"n": "{{ item }}"}}]}""");
+
+        run.on(new RunEvent.Started()).claim("each[0]").claim("each[1]")
+                .on(new RunEvent.StepSucceeded("each[0]", 1, Json.object()))
+                .on(failed("each[1]", 1, false));
+        assertThat(run.status("each")).isEqualTo(StepStatus.FAILED);
+        run.on(new RunEvent.ResumeRequested());
+        assertThat(run.status("each")).isEqualTo(StepStatus.RUNNING);
+        run.claim("each[1]").on(new RunEvent.StepSucceeded("each[1]", 1, Json.object()));
+
+        assertThat(run.status("each")).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(run.state.status()).isEqualTo(RunStatus.COMPLETED);
     }
 
     @AfterAll

@@ -80,6 +80,27 @@ class DistributedFaultTest {
     }
 
     @Test
+    void aWorkerKilledDuringAFanOutOfFiftyItemsLosesNoItemAndRunsNoneTwiceToCompletion() throws Exception {
+        String prefix = "/fan-out-" + System.nanoTime() + "/";
+        receiver.holdFirstUnder(prefix);
+        String runId = submit(cluster.api(), FanOutCrashTest.fanOutPlan(receiver, prefix));
+        await().atMost(RUN_TIMEOUT).until(() -> receiver.pathsUnder(prefix) == FanOutCrashTest.CONCURRENCY);
+        long ownerPid = cluster.leaseOwnerPid(runId, "notify[0]");
+        ChildJvm owner = cluster.workers().stream().filter(w -> w.pid() == ownerPid).findFirst().orElseThrow();
+
+        owner.kill9();
+        receiver.release(prefix);
+
+        try {
+            awaitStatus(runId, "completed");
+            JsonNode run = cluster.api().get("/v1/workflows/runs/" + runId).expect(200).json();
+            FanOutCrashTest.assertEveryItemCommittedOnce(run, receiver, prefix, FanOutCrashTest.CONCURRENCY);
+        } finally {
+            cluster.replaceWorker(owner);
+        }
+    }
+
+    @Test
     void runsWaitingOnADelayCompleteAfterTheBrokerIsKilledAndRestarted() throws Exception {
         Map<String, String> hooks = new LinkedHashMap<>(); // run id -> its webhook path
         for (int i = 0; i < 3; i++) {

@@ -37,6 +37,10 @@ final class WebhookReceiver implements AutoCloseable {
                 List<String> received = ids.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>());
                 received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
                 CountDownLatch hold = holds.get(path);
+                if (hold == null) {
+                    hold = holds.entrySet().stream().filter(h -> h.getKey().endsWith("/") && path.startsWith(h.getKey()))
+                            .map(Map.Entry::getValue).findFirst().orElse(null);
+                }
                 if (hold != null && received.size() == 1) {
                     hold.await(120, TimeUnit.SECONDS);
                 }
@@ -52,6 +56,19 @@ final class WebhookReceiver implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Holds the first request on each path under {@code prefix} (which ends with '/'). */
+    void holdFirstUnder(String prefix) {
+        if (!prefix.endsWith("/")) {
+            throw new IllegalArgumentException("a prefix ends with '/'");
+        }
+        holds.put(prefix, new CountDownLatch(1));
+    }
+
+    /** How many paths under {@code prefix} received a request. */
+    int pathsUnder(String prefix) {
+        return (int) ids.keySet().stream().filter(p -> p.startsWith(prefix)).count();
     }
 
     void holdFirst(String path) {

@@ -17,6 +17,7 @@ class H2BackendTest {
     @Nested class DataRetention extends RetentionTest {}
     @Nested class DryRun extends DryRunTest {}
     @Nested class Signals extends SignalsTest {}
+    @Nested class FanOut extends FanOutTest {}
     @Nested class ScheduledRuns extends SchedulesTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}

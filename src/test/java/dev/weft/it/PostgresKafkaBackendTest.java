@@ -17,5 +17,6 @@ class PostgresKafkaBackendTest {
     @Nested class DataRetention extends RetentionTest {}
     @Nested class DryRun extends DryRunTest {}
     @Nested class Signals extends SignalsTest {}
+    @Nested class FanOut extends FanOutTest {}
     @Nested class ScheduledRuns extends SchedulesTest {}
 }

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StepMessageCodec implements Serializer<StepMessage>, Deserializer<StepMessage> {
 
-    private static final int MAX_ID = 64;
+    private static final int MAX_ID = 80;
 
     @Override
     public void configure(java.util.Map<String, ?> configs, boolean isKey) {

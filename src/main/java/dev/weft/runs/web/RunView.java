@@ -1,6 +1,7 @@
 package dev.weft.runs.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.weft.engine.FanOut;
 import dev.weft.engine.StepStatus;
 import dev.weft.store.RunRecord;
 import dev.weft.store.StepRecord;
@@ -44,18 +45,24 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
         }
     }
 
-    /** One step of a run. {@code nextAttemptAt} is set while a retry or delay is waiting. */
+    /**
+     * One step of a run, or one item of a {@code forEach} step. {@code nextAttemptAt} is set while a
+     * retry or delay is waiting. A {@code forEach} step lists its items in order ({@code items}),
+     * how many are in each status ({@code itemCounts}) and the errors of those that failed
+     * ({@code itemErrors}, which with {@code onItemError: continue} are the null entries of its
+     * output); an item shows its {@code index} and the {@code item} it works on.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StepView(String id, String type, String status, int attempts, Integer interruptions, JsonNode input,
                            JsonNode output, JsonNode error, String reason, Instant queuedAt, Instant startedAt,
-                           Instant finishedAt, Long durationMs, Instant nextAttemptAt) {}
+                           Instant finishedAt, Long durationMs, Instant nextAttemptAt, Integer index, JsonNode item,
+                           Map<String, Integer> itemCounts, List<ItemError> itemErrors, List<StepView> items) {}
+
+    /** The error of one failed item of a {@code forEach} step. */
+    public record ItemError(int index, String code, String message) {}
 
     static RunView of(RunRecord r, String baseUrl, boolean withDetails, Map<String, Integer> stepOrder) {
-        List<StepView> steps = withDetails
-                ? r.steps().stream()
-                        .sorted(Comparator.comparing(s -> stepOrder.getOrDefault(s.stepId(), Integer.MAX_VALUE)))
-                        .map(RunView::step).toList()
-                : null;
+        List<StepView> steps = withDetails ? steps(r.steps(), stepOrder) : null;
         String self = baseUrl + "/v1/workflows/runs/" + r.id();
         return new RunView(r.id(), r.appId(), r.workflowSlug(), r.workflowVersion(), r.status().wire(),
                 withDetails ? r.input() : null, r.output(), r.error(), r.webhookUrl(), r.createdAt(), r.startedAt(),
@@ -63,14 +70,47 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
                 r.scheduleId(), steps);
     }
 
-    private static StepView step(StepRecord s) {
+    /** The steps in definition order, each {@code forEach} step with its items nested under it. */
+    private static List<StepView> steps(List<StepRecord> records, Map<String, Integer> stepOrder) {
+        Map<String, List<StepRecord>> itemsByStep = new java.util.HashMap<>();
+        for (StepRecord s : records) {
+            if (s.isItem()) {
+                itemsByStep.computeIfAbsent(FanOut.stepOf(s.stepId()), k -> new java.util.ArrayList<>()).add(s);
+            }
+        }
+        return records.stream()
+                .filter(s -> !s.isItem())
+                .sorted(Comparator.comparing(s -> stepOrder.getOrDefault(s.stepId(), Integer.MAX_VALUE)))
+                .map(s -> step(s, itemsByStep.get(s.stepId())))
+                .toList();
+    }
+
+    private static StepView step(StepRecord s, List<StepRecord> items) {
         Instant next = s.status() == StepStatus.QUEUED && s.availableAt() != null && s.attempt() > 0 ? s.availableAt() : null;
         if (s.status() == StepStatus.QUEUED && s.statusReason() != null && s.statusReason().startsWith("waiting")) {
             next = s.availableAt();
         }
+        Map<String, Integer> counts = null;
+        List<ItemError> errors = null;
+        List<StepView> itemViews = null;
+        if (items != null) {
+            items.sort(Comparator.comparingInt(i -> FanOut.indexOf(i.stepId())));
+            counts = new java.util.TreeMap<>();
+            errors = new java.util.ArrayList<>();
+            for (StepRecord item : items) {
+                counts.merge(item.status().wire(), 1, Integer::sum);
+                if (item.status() == StepStatus.FAILED && item.error() != null) {
+                    errors.add(new ItemError(FanOut.indexOf(item.stepId()), item.error().path("code").asString(""),
+                            item.error().path("message").asString("")));
+                }
+            }
+            itemViews = items.stream().map(i -> step(i, null)).toList();
+        }
+        boolean isItem = s.isItem();
         return new StepView(s.stepId(), s.type(), s.status().wire(), s.attempt(),
                 s.interruptions() == 0 ? null : s.interruptions(), s.input(), s.output(), s.error(), s.statusReason(),
-                s.queuedAt(), s.firstStartedAt(), s.finishedAt(), millis(s.firstStartedAt(), s.finishedAt()), next);
+                s.queuedAt(), s.firstStartedAt(), s.finishedAt(), millis(s.firstStartedAt(), s.finishedAt()), next,
+                isItem ? FanOut.indexOf(s.stepId()) : null, isItem ? s.item() : null, counts, errors, itemViews);
     }
 
     private static Long millis(Instant from, Instant to) {
