@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxExpressionLength characters in one expression
  * @param maxExpressionValueSize the largest value an expression may build, as characters of JSON
  * @param maxItems            items one {@code forEach} step may fan out to
+ * @param maxWorkflowDepth    how deep sub-workflow calls may nest (a run's child is 1 deep)
  */
 @ConfigurationProperties("weft.limits")
 public record Limits(@DefaultValue("100") int maxSteps,
@@ -19,9 +20,10 @@ public record Limits(@DefaultValue("100") int maxSteps,
                                @DefaultValue("32") int maxDepth,
                                @DefaultValue("1024") int maxExpressionLength,
                                @DefaultValue("4000000") long maxExpressionValueSize,
-                               @DefaultValue("1000") int maxItems) {
+                               @DefaultValue("1000") int maxItems,
+                               @DefaultValue("5") int maxWorkflowDepth) {
 
     public static Limits defaults() {
-        return new Limits(100, 1_048_576, 32, 1024, 4_000_000, 1000);
+        return new Limits(100, 1_048_576, 32, 1024, 4_000_000, 1000, 5);
     }
 }

@@ -197,6 +197,12 @@ public final class DefinitionParser {
             expressions.checkTemplate(input).forEach(p ->
                     errors.add(label, join("input", p.path()), base + "/input", "INVALID_EXPRESSION", p.message()));
         }
+        if (ChildWorkflow.TYPE.equals(type)) {
+            String problem = ChildWorkflow.problem(input);
+            if (problem != null) {
+                errors.add(label, "input.workflowSlug", base + "/input/workflowSlug", "INVALID_WORKFLOW_CALL", problem);
+            }
+        }
         String when = null;
         JsonNode whenNode = node.get("when");
         if (whenNode != null) {

@@ -44,12 +44,98 @@ public class DefinitionService {
             throw new InvalidDefinitionException(List.of(new DefinitionError(null, "slug", "/slug", "RESERVED_SLUG",
                     "slug '" + def.slug() + "' is a built-in workflow; choose another slug")));
         }
+        checkCalls(appId, def, def.slug());
         return store.saveNextVersion(appId, def.slug(), document.toString(), clock.instant());
     }
 
     /** Validates an ephemeral plan. */
     public WorkflowDefinition parsePlan(JsonNode plan) {
         return parser.parse(plan, false);
+    }
+
+    /** Validates an ephemeral plan an app runs, the workflows it calls included. */
+    public WorkflowDefinition parsePlan(String appId, JsonNode plan) {
+        WorkflowDefinition def = parser.parse(plan, false);
+        checkCalls(appId, def, null);
+        return def;
+    }
+
+    /** How many stored definitions the cycle check follows at most before it stops looking. */
+    private static final int MAX_CALLS_FOLLOWED = 200;
+
+    /**
+     * Checks the calls a definition's {@code workflow} steps make by literal slug: the workflow
+     * exists for the app, is not the definition itself, and no chain of literal calls from it leads
+     * back to {@code ownSlug} (whose latest version the definition is about to become). Calls made
+     * through expressions are only known at run time, where the depth limit stops a loop.
+     */
+    private void checkCalls(String appId, WorkflowDefinition def, String ownSlug) {
+        List<DefinitionError> errors = new ArrayList<>();
+        for (int i = 0; i < def.steps().size(); i++) {
+            StepDefinition step = def.steps().get(i);
+            Optional<ChildWorkflow> call = ChildWorkflow.literal(step);
+            if (call.isEmpty()) {
+                continue;
+            }
+            String pointer = "/steps/" + i + "/input/workflowSlug";
+            ChildWorkflow callee = call.get();
+            if (callee.slug().equals(ownSlug) && callee.version() == null) {
+                errors.add(new DefinitionError(step.id(), "input.workflowSlug", pointer, "SELF_CALL",
+                        "a workflow cannot call itself: '" + ownSlug + "' would start runs of itself without end"));
+                continue;
+            }
+            Optional<StoredDefinition> found = find(appId, callee.slug(), callee.version());
+            if (found.isEmpty()) {
+                boolean slugExists = callee.version() != null && find(appId, callee.slug(), null).isPresent();
+                errors.add(new DefinitionError(step.id(), slugExists ? "input.version" : "input.workflowSlug",
+                        slugExists ? "/steps/" + i + "/input/version" : pointer, "UNKNOWN_WORKFLOW",
+                        "this app has no workflow '" + callee.slug() + "'"
+                                + (slugExists ? " version " + callee.version() : "")));
+                continue;
+            }
+            if (ownSlug != null) {
+                List<String> loop = pathBackTo(appId, ownSlug, found.get());
+                if (!loop.isEmpty()) {
+                    errors.add(new DefinitionError(step.id(), "input.workflowSlug", pointer, "CALL_CYCLE",
+                            "calling '" + callee.slug() + "' leads back to this workflow: " + ownSlug + " -> "
+                                    + String.join(" -> ", loop)));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidDefinitionException(errors);
+        }
+    }
+
+    /** The chain of literal calls from {@code start} that reaches the latest {@code ownSlug}, or empty. */
+    private List<String> pathBackTo(String appId, String ownSlug, StoredDefinition start) {
+        java.util.Deque<List<StoredDefinition>> todo = new java.util.ArrayDeque<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        todo.add(List.of(start));
+        while (!todo.isEmpty() && seen.size() < MAX_CALLS_FOLLOWED) {
+            List<StoredDefinition> path = todo.poll();
+            StoredDefinition last = path.getLast();
+            if (!seen.add(last.slug() + "@" + last.version())) {
+                continue;
+            }
+            for (StepDefinition step : parseStored(last.definition().toString()).steps()) {
+                Optional<ChildWorkflow> call = ChildWorkflow.literal(step);
+                if (call.isEmpty()) {
+                    continue;
+                }
+                if (call.get().slug().equals(ownSlug) && call.get().version() == null) {
+                    List<String> names = new ArrayList<>(path.stream().map(StoredDefinition::slug).toList());
+                    names.add(ownSlug);
+                    return names;
+                }
+                find(appId, call.get().slug(), call.get().version()).ifPresent(next -> {
+                    List<StoredDefinition> longer = new ArrayList<>(path);
+                    longer.add(next);
+                    todo.add(longer);
+                });
+            }
+        }
+        return List.of();
     }
 
     /** Parses a definition that was validated when stored (cached: runs parse theirs on every event). */

@@ -78,6 +78,12 @@ public class Maintenance {
             for (StepRef wait : store.timedOutWaits(now, BATCH)) {
                 coordinator.onWaitTimeout(wait);
             }
+            for (RunStore.ChildWait wait : store.finishedChildWaits(BATCH)) {
+                coordinator.onChildRunFinished(wait.step(), wait.childRunId());
+            }
+            for (String child : store.orphanedChildRuns(BATCH)) {
+                coordinator.onOrphanedChildRun(child);
+            }
             for (String runId : store.overdueRuns(now, BATCH)) {
                 coordinator.onDeadline(runId);
             }

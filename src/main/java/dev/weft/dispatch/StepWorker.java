@@ -156,6 +156,7 @@ public class StepWorker implements SmartLifecycle {
                 case StepResult.RetryableFailure x -> "retryable_failure";
                 case StepResult.PermanentFailure x -> "permanent_failure";
                 case StepResult.Deferred x -> "deferred";
+                case StepResult.AwaitRun x -> "awaiting_run";
             };
             sample.stop(meters.timer("weft.step.duration", "type", claim.stepType(), "outcome", outcome));
             if (!running && result instanceof StepResult.RetryableFailure f && "WORKER_INTERRUPTED".equals(f.code())) {

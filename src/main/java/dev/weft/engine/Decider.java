@@ -125,10 +125,44 @@ public final class Decider {
                 if (run.status() != RunStatus.RUNNING || s == null || s.status() != StepStatus.WAITING) {
                     return List.of();
                 }
-                SignalWait wait = SignalWait.of(run.definition().requireStep(t.stepId())).orElseThrow();
+                Optional<SignalWait> waits = FanOut.isItem(t.stepId()) ? Optional.empty()
+                        : SignalWait.of(run.definition().requireStep(t.stepId()));
+                if (waits.isEmpty()) {
+                    return List.of(); // a workflow step's wait has no time-out of its own
+                }
+                SignalWait wait = waits.get();
                 failStep(w, t.stepId(), StepError.permanent("SIGNAL_TIMEOUT", "step '" + t.stepId()
                         + "' waited " + wait.timeout() + " for the signal '" + wait.signal() + "', which did not come"));
                 settle(w, now);
+            }
+            case RunEvent.ChildRunStarted c -> {
+                if (!isCurrentAttempt(run, c.stepId(), c.attempt())) {
+                    return List.of();
+                }
+                StepState s = w.get(c.stepId());
+                w.add(new Decision.AwaitChildRun(c.stepId(), c.childRunId()));
+                w.put(new StepState(s.id(), StepStatus.WAITING, s.attempt(), s.interruptions(), null, null, s.item(),
+                        c.childRunId()));
+            }
+            case RunEvent.ChildRunFinished f -> {
+                StepState s = run.steps().get(f.stepId());
+                if (run.status() != RunStatus.RUNNING || s == null || s.status() != StepStatus.WAITING
+                        || !f.childRunId().equals(s.childRunId())) {
+                    return List.of(); // not the child this step waits for (any more)
+                }
+                switch (f.status()) {
+                    case COMPLETED -> succeed(w, f.stepId(), f.output() == null ? Json.nullNode() : f.output());
+                    case FAILED -> failStep(w, f.stepId(), new StepError(
+                            f.error() == null ? "CHILD_RUN_FAILED" : f.error().code(),
+                            "run " + f.childRunId() + " failed: " + (f.error() == null ? "no error recorded" : f.error().message()),
+                            false));
+                    case CANCELLED -> failStep(w, f.stepId(), StepError.permanent("CHILD_RUN_CANCELLED",
+                            "run " + f.childRunId() + " was cancelled"));
+                    default -> {
+                        return List.of();
+                    }
+                }
+                afterChange(w, f.stepId(), now);
             }
             case RunEvent.CancelRequested c -> {
                 if (run.status().isTerminal()) {
@@ -203,7 +237,8 @@ public final class Decider {
     private static void failStep(Work w, String stepId, StepError error) {
         StepState s = w.get(stepId);
         w.add(new RecordFailure(stepId, error));
-        w.put(new StepState(stepId, StepStatus.FAILED, s.attempt(), s.interruptions(), null, error, s.item()));
+        w.put(new StepState(stepId, StepStatus.FAILED, s.attempt(), s.interruptions(), null, error, s.item(),
+                s.childRunId()));
     }
 
     /** After a step or item finished an attempt: an item moves its step on, then the run moves on. */
@@ -250,7 +285,8 @@ public final class Decider {
             return;
         }
         long active = items.stream()
-                .filter(i -> i.status() == StepStatus.QUEUED || i.status() == StepStatus.RUNNING)
+                .filter(i -> i.status() == StepStatus.QUEUED || i.status() == StepStatus.RUNNING
+                        || i.status() == StepStatus.WAITING)
                 .count();
         for (StepState item : items) {
             if (active >= def.maxConcurrency()) {
@@ -267,7 +303,8 @@ public final class Decider {
     private static void succeed(Work w, String stepId, JsonNode output) {
         StepState s = w.get(stepId);
         w.add(new RecordSuccess(stepId, output));
-        w.put(new StepState(stepId, StepStatus.SUCCEEDED, s.attempt(), s.interruptions(), output, null, s.item()));
+        w.put(new StepState(stepId, StepStatus.SUCCEEDED, s.attempt(), s.interruptions(), output, null, s.item(),
+                s.childRunId()));
     }
 
     /**

@@ -67,6 +67,12 @@ public sealed interface Decision {
         }
     }
 
+    /**
+     * A {@code workflow} step started its child run: it waits for it, holding no worker; the child's
+     * end ends the wait.
+     */
+    record AwaitChildRun(String stepId, String childRunId) implements Decision {}
+
     /** A stored signal is taken by a step (its payload becomes the step's output). */
     record ConsumeSignal(long signalId, String stepId) implements Decision {}
 }

@@ -40,6 +40,12 @@ public final class Projection {
                 }
                 case Decision.CancelStep c -> step(run, steps, c.stepId(), StepStatus.CANCELLED, null, null, null, null);
                 case Decision.AwaitSignal a -> step(run, steps, a.stepId(), StepStatus.WAITING, null, null, null, null);
+                case Decision.AwaitChildRun a -> {
+                    step(run, steps, a.stepId(), StepStatus.WAITING, null, null, null, null);
+                    StepState s = steps.get(a.stepId());
+                    steps.put(a.stepId(), new StepState(s.id(), s.status(), s.attempt(), s.interruptions(), s.output(),
+                            s.error(), s.item(), a.childRunId()));
+                }
                 case Decision.ConsumeSignal c -> signals.removeIf(signal -> signal.id() == c.signalId());
                 case Decision.ResetStep r -> {
                     StepState s = steps.get(r.stepId());
@@ -81,6 +87,6 @@ public final class Projection {
                 interruptions == null ? s.interruptions() : interruptions,
                 output != null ? output : (to == StepStatus.SUCCEEDED ? s.output() : null),
                 error != null ? error : (to == StepStatus.QUEUED || to == StepStatus.FAILED ? s.error() : null),
-                s.item()));
+                s.item(), s.childRunId()));
     }
 }

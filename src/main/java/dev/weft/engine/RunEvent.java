@@ -43,4 +43,14 @@ public sealed interface RunEvent {
 
     /** A step waiting for a signal reached its time-out without one. */
     record WaitTimedOut(String stepId) implements RunEvent {}
+
+    /** Attempt {@code attempt} of a {@code workflow} step started the run {@code childRunId} (or found it started). */
+    record ChildRunStarted(String stepId, int attempt, String childRunId) implements RunEvent {}
+
+    /**
+     * The run {@code childRunId} that a {@code workflow} step waits for finished with {@code status}
+     * (completed, failed or cancelled), its output or its error.
+     */
+    record ChildRunFinished(String stepId, String childRunId, RunStatus status, JsonNode output, StepError error)
+            implements RunEvent {}
 }

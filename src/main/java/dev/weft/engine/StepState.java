@@ -9,9 +9,15 @@ import tools.jackson.databind.JsonNode;
  * @param attempt       executions started so far (0 before the first)
  * @param interruptions executions lost to a crash or an expired lease (not counted as attempts)
  * @param item          the item an item step works on; null for a step
+ * @param childRunId    the run a {@code workflow} step started and waits for (or finished with); null otherwise
  */
 public record StepState(String id, StepStatus status, int attempt, int interruptions, JsonNode output,
-                        StepError error, JsonNode item) {
+                        StepError error, JsonNode item, String childRunId) {
+
+    public StepState(String id, StepStatus status, int attempt, int interruptions, JsonNode output, StepError error,
+                     JsonNode item) {
+        this(id, status, attempt, interruptions, output, error, item, null);
+    }
 
     public StepState(String id, StepStatus status, int attempt, int interruptions, JsonNode output, StepError error) {
         this(id, status, attempt, interruptions, output, error, null);
@@ -22,6 +28,6 @@ public record StepState(String id, StepStatus status, int attempt, int interrupt
     }
 
     public StepState with(StepStatus newStatus) {
-        return new StepState(id, newStatus, attempt, interruptions, output, error, item);
+        return new StepState(id, newStatus, attempt, interruptions, output, error, item, childRunId);
     }
 }

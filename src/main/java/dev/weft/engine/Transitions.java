@@ -31,7 +31,9 @@ public final class Transitions {
         STEP.put(StepStatus.PENDING, EnumSet.of(StepStatus.QUEUED, StepStatus.RUNNING, StepStatus.WAITING, StepStatus.SKIPPED,
                 StepStatus.FAILED, StepStatus.CANCELLED));
         STEP.put(StepStatus.QUEUED, EnumSet.of(StepStatus.RUNNING, StepStatus.CANCELLED));
-        STEP.put(StepStatus.RUNNING, EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.QUEUED, StepStatus.CANCELLED));
+        // running -> waiting: a workflow step started its child run and waits for it without a worker
+        STEP.put(StepStatus.RUNNING, EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.QUEUED, StepStatus.WAITING,
+                StepStatus.CANCELLED));
         STEP.put(StepStatus.WAITING, EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.CANCELLED));
         STEP.put(StepStatus.FAILED, EnumSet.of(StepStatus.PENDING));
         STEP.put(StepStatus.CANCELLED, EnumSet.of(StepStatus.PENDING));

@@ -119,8 +119,74 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
                 case StepResult.PermanentFailure f -> new RunEvent.StepFailed(claim.stepId(), claim.attempt(),
                         StepError.permanent(f.code(), f.message()), null);
                 case StepResult.Deferred d -> new RunEvent.StepDeferred(claim.stepId(), claim.attempt(), d.until());
+                case StepResult.AwaitRun a -> new RunEvent.ChildRunStarted(claim.stepId(), claim.attempt(), a.runId());
             };
         });
+        if (result instanceof StepResult.AwaitRun a) {
+            // a child that finished before its parent step began to wait told a step that was not
+            // waiting yet: ask again now that it is (a no-op when the child is still running)
+            onChildRunFinished(new StepRef(claim.runId(), claim.stepId()), a.runId());
+        }
+    }
+
+    @Override
+    public void onChildRunFinished(StepRef waiting, String childRunId) {
+        handle(waiting.runId(), parent -> store.find(parent.appId(), childRunId, false)
+                .filter(child -> child.status().isTerminal())
+                .map(child -> (RunEvent) new RunEvent.ChildRunFinished(waiting.stepId(), childRunId, child.status(),
+                        child.output(), RunStates.error(child.error())))
+                .orElse(null));
+    }
+
+    @Override
+    public void onOrphanedChildRun(String childRunId) {
+        handle(childRunId, run -> new RunEvent.CancelRequested());
+    }
+
+    /**
+     * After a commit: a finished child tells its parent's step; the children of steps that stopped
+     * waiting (cancelled, or their run ended) are cancelled. On a virtual thread each, in its own
+     * transaction, never inside the one that caused it; the maintenance loop repeats both for
+     * anything a crash in between loses.
+     */
+    private void followUp(FollowUps followUps) {
+        if (followUps.isEmpty()) {
+            return;
+        }
+        Thread.ofVirtual().name("weft-follow-up").start(() -> {
+            try {
+                if (followUps.finishedChild() != null) {
+                    RunRecord child = followUps.finishedChild();
+                    onChildRunFinished(new StepRef(child.lineage().parentRunId(), child.lineage().parentStepId()), child.id());
+                }
+                followUps.orphans().forEach(this::onOrphanedChildRun);
+            } catch (RuntimeException e) {
+                log.warn("follow-up of a run failed; the maintenance loop will repeat it", e);
+            }
+        });
+    }
+
+    /** @param finishedChild a child run that just finished, or null; @param orphans child runs to cancel */
+    private record FollowUps(RunRecord finishedChild, List<String> orphans) {
+        boolean isEmpty() {
+            return finishedChild == null && orphans.isEmpty();
+        }
+    }
+
+    /** The children that steps cancelled by these decisions were waiting for. */
+    private static List<String> orphanedChildren(RunRecord before, List<Decision> decisions) {
+        Set<String> cancelled = decisions.stream()
+                .filter(d -> d instanceof Decision.CancelStep)
+                .map(d -> ((Decision.CancelStep) d).stepId())
+                .collect(java.util.stream.Collectors.toSet());
+        if (cancelled.isEmpty()) {
+            return List.of();
+        }
+        return before.steps().stream()
+                .filter(s -> cancelled.contains(s.stepId()) && s.childRunId() != null
+                        && s.status() == dev.weft.engine.StepStatus.WAITING)
+                .map(StepRecord::childRunId)
+                .toList();
     }
 
     @Override
@@ -229,7 +295,7 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
             RunRecord run = locked.get();
             RunEvent event = eventFor.apply(run);
             if (event == null) {
-                return new Outcome(run.status(), List.of(), null, Set.of());
+                return new Outcome(run.status(), List.of(), null, Set.of(), NO_FOLLOW_UPS);
             }
             Instant now = clock.instant();
             List<Decision> decisions = decider.decide(states.of(run), event, now);
@@ -238,7 +304,7 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
                 if (recorded != null) {
                     store.recordInput(recorded.ref(), recorded.leaseToken(), recorded.input());
                 }
-                return new Outcome(run.status(), List.of(), null, Set.of());
+                return new Outcome(run.status(), List.of(), null, Set.of(), NO_FOLLOW_UPS);
             }
             RunStatus after = finalStatus(run.status(), decisions);
             RunStore.Applied applied = recorded == null ? store.apply(run, decisions, now)
@@ -253,8 +319,10 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
                     l.onRunFinished(finished);
                 }
             }
+            FollowUps followUps = new FollowUps(finished != null && run.lineage().isChild() ? run : null,
+                    orphanedChildren(run, decisions));
             return new Outcome(after, ready, finished == null ? null : new Finished(after, run.createdAt(), now),
-                    runningCancelled(run, decisions));
+                    runningCancelled(run, decisions), followUps);
         });
         if (outcome == null) {
             return Optional.empty();
@@ -267,6 +335,7 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
             if (outcome.finished() != null) {
                 recordFinished(runId, outcome.finished());
             }
+            followUp(outcome.followUps());
         });
         return Optional.of(outcome.status());
     }
@@ -323,7 +392,10 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
 
     private record Finished(RunStatus status, Instant createdAt, Instant finishedAt) {}
 
-    private record Outcome(RunStatus status, List<ScheduledStep> ready, Finished finished, Set<String> cancelledLeases) {}
+    private record Outcome(RunStatus status, List<ScheduledStep> ready, Finished finished, Set<String> cancelledLeases,
+                           FollowUps followUps) {}
+
+    private static final FollowUps NO_FOLLOW_UPS = new FollowUps(null, List.of());
 
     /** The leases of the steps that were running and that these decisions cancel. */
     private static Set<String> runningCancelled(RunRecord before, List<Decision> decisions) {

@@ -30,4 +30,10 @@ public interface RunEvents {
 
     /** A run whose deadline may have passed. */
     void onDeadline(String runId);
+
+    /** The run {@code childRunId} that the {@code workflow} step {@code waiting} waits for may have finished. */
+    void onChildRunFinished(StepRef waiting, String childRunId);
+
+    /** A child run whose parent step no longer waits for it (the step or its run ended): it is cancelled. */
+    void onOrphanedChildRun(String childRunId);
 }

@@ -17,6 +17,7 @@ import dev.weft.definition.StoredDefinition;
 import dev.weft.definition.WorkflowDefinition;
 import dev.weft.outbound.OutboundException;
 import dev.weft.outbound.OutboundPolicy;
+import dev.weft.store.Lineage;
 import dev.weft.store.NewRun;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStore;
@@ -90,6 +91,14 @@ public class RunService {
 
     /** @return the run, and whether it was created now (false: an idempotent replay) */
     public Submitted submit(String appId, RunRequest request) {
+        return submit(appId, request, Lineage.NONE);
+    }
+
+    /**
+     * As {@link #submit(String, RunRequest)}, for a run started by a {@code workflow} step of another
+     * run ({@code lineage} names it).
+     */
+    public Submitted submit(String appId, RunRequest request, Lineage lineage) {
         Prepared resolved = prepare(appId, request);
         JsonNode input = resolved.input();
         String idempotencyKey = request.idempotencyKey();
@@ -108,7 +117,7 @@ public class RunService {
         WorkflowDefinition def = resolved.definition();
         NewRun run = new NewRun(Ids.uuid7(clock), appId, resolved.slug(), resolved.version(), resolved.json(), input,
                 request.webhookUrl(), idempotencyKey, hash, now,
-                def.timeout() == null ? null : now.plus(def.timeout()), request.scheduleId(),
+                def.timeout() == null ? null : now.plus(def.timeout()), request.scheduleId(), lineage,
                 def.steps().stream().map(s -> new NewRun.StepSeed(s.id(), s.type())).toList());
         RunRecord inserted = run.asInserted();
         try {
@@ -142,7 +151,7 @@ public class RunService {
             if (request.version() != null) {
                 throw InvalidFieldException.malformed("version", "version applies to workflowSlug, not to an inline plan");
             }
-            WorkflowDefinition def = definitions.parsePlan(request.plan());
+            WorkflowDefinition def = definitions.parsePlan(appId, request.plan());
             return new Resolved(def, def.slug(), null, request.plan().toString());
         }
         StoredDefinition stored = definitions.find(appId, request.workflowSlug(), request.version())

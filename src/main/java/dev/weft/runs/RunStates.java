@@ -32,7 +32,7 @@ public class RunStates {
         Map<String, StepState> steps = new LinkedHashMap<>();
         for (StepRecord s : run.steps()) {
             steps.put(s.stepId(), new StepState(s.stepId(), s.status(), s.attempt(), s.interruptions(), s.output(),
-                    error(s.error()), s.item()));
+                    error(s.error()), s.item(), s.childRunId()));
         }
         var definition = definitions.parseStored(run.definition());
         Map<String, StepState> ordered = new LinkedHashMap<>();
@@ -62,7 +62,7 @@ public class RunStates {
         return meta;
     }
 
-    private static StepError error(JsonNode node) {
+    static StepError error(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }

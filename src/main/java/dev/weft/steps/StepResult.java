@@ -30,6 +30,12 @@ public sealed interface StepResult {
     /** Not done yet and nothing to retry: run this step again at {@code until} (used by {@code delay}). */
     record Deferred(Instant until) implements StepResult {}
 
+    /**
+     * The step started the run {@code runId} (used by {@code workflow}) and ends with it: the engine
+     * keeps the step waiting, with no worker, until that run finishes.
+     */
+    record AwaitRun(String runId) implements StepResult {}
+
     static StepResult ok(JsonNode output) {
         return new Succeeded(output);
     }

@@ -180,7 +180,8 @@ final class DecisionWriter {
                     step(runId, current, r.stepId(), StepStatus.PENDING);
                     jdbc.sql("UPDATE run_steps SET status = 'pending', attempt = 0, interruptions = 0, output = NULL, "
                                     + "error = NULL, status_reason = NULL, input = NULL, available_at = NULL, "
-                                    + "queued_at = NULL, first_started_at = NULL, started_at = NULL, finished_at = NULL "
+                                    + "queued_at = NULL, first_started_at = NULL, started_at = NULL, finished_at = NULL, "
+                                    + "child_run_id = NULL "
                                     + "WHERE run_id = ? AND step_id = ?")
                             .params(runId, r.stepId()).update();
                     rows.get(r.stepId()).reset();
@@ -220,6 +221,22 @@ final class DecisionWriter {
                     data.put("signal", a.signal());
                     data.put("until", a.until().toString());
                     event(runId, "step.waiting", a.stepId(), null, data, now);
+                }
+                case Decision.AwaitChildRun a -> {
+                    step(runId, current, a.stepId(), StepStatus.WAITING);
+                    String reason = "waiting for run " + a.childRunId();
+                    // no end of the wait in available_at: the child's own time-out bounds it
+                    jdbc.sql("UPDATE run_steps SET status = 'waiting', child_run_id = ?, available_at = NULL, "
+                                    + "status_reason = ?, lease_token = NULL, lease_owner = NULL, lease_until = NULL "
+                                    + "WHERE run_id = ? AND step_id = ?")
+                            .params(a.childRunId(), reason, runId, a.stepId()).update();
+                    Row row = rows.get(a.stepId()).released(StepStatus.WAITING);
+                    row.childRunId = a.childRunId();
+                    row.availableAt = null;
+                    row.statusReason = reason;
+                    ObjectNode data = Json.object();
+                    data.put("childRunId", a.childRunId());
+                    event(runId, "step.waiting", a.stepId(), steps.get(a.stepId()).attempt(), data, now);
                 }
                 case Decision.ConsumeSignal c -> {
                     jdbc.sql("UPDATE run_signals SET consumed_by = ?, consumed_at = ? WHERE id = ? AND run_id = ?")
@@ -308,6 +325,7 @@ final class DecisionWriter {
         Instant finishedAt;
         String leaseToken;
         final JsonNode item;
+        String childRunId;
 
         Row(StepRecord r) {
             stepId = r.stepId();
@@ -326,6 +344,7 @@ final class DecisionWriter {
             finishedAt = r.finishedAt();
             leaseToken = r.leaseToken();
             item = r.item();
+            childRunId = r.childRunId();
         }
 
         void queued(Instant at, Instant now) {
@@ -359,12 +378,13 @@ final class DecisionWriter {
             firstStartedAt = null;
             startedAt = null;
             finishedAt = null;
+            childRunId = null;
             return this;
         }
 
         StepRecord record() {
             return new StepRecord(stepId, type, status, attempt, interruptions, input, output, error, statusReason,
-                    queuedAt, availableAt, firstStartedAt, startedAt, finishedAt, leaseToken, item);
+                    queuedAt, availableAt, firstStartedAt, startedAt, finishedAt, leaseToken, item, childRunId);
         }
     }
 

@@ -24,9 +24,9 @@ public class JdbcRunStore implements RunStore {
 
     private static final String RUN_COLUMNS = "id, app_id, workflow_slug, workflow_version, definition, status, input, "
             + "output, error, webhook_url, idempotency_key, request_hash, created_at, started_at, finished_at, deadline, "
-            + "schedule_id";
+            + "schedule_id, parent_run_id, parent_step_id, depth";
     private static final String STEP_COLUMNS = "step_id, step_type, status, attempt, interruptions, input, output, error, "
-            + "status_reason, queued_at, available_at, first_started_at, started_at, finished_at, lease_token, item";
+            + "status_reason, queued_at, available_at, first_started_at, started_at, finished_at, lease_token, item, child_run_id";
 
     private static final int RENEW_CHUNK = 500;
     private static final int STEPS_PER_INSERT = 500;
@@ -46,11 +46,12 @@ public class JdbcRunStore implements RunStore {
     @Override
     public void insert(NewRun run) {
         jdbc.sql("INSERT INTO runs (id, app_id, workflow_slug, workflow_version, definition, status, input, webhook_url, "
-                        + "idempotency_key, request_hash, created_at, deadline, updated_at, schedule_id) "
-                        + "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "idempotency_key, request_hash, created_at, deadline, updated_at, schedule_id, parent_run_id, "
+                        + "parent_step_id, depth) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(run.id(), run.appId(), run.workflowSlug(), run.workflowVersion(), run.definition(),
                         Json.write(run.input()), run.webhookUrl(), run.idempotencyKey(), run.requestHash(),
-                        ts(run.createdAt()), ts(run.deadline()), ts(run.createdAt()), run.scheduleId())
+                        ts(run.createdAt()), ts(run.deadline()), ts(run.createdAt()), run.scheduleId(),
+                        run.lineage().parentRunId(), run.lineage().parentStepId(), run.lineage().depth())
                 .update();
         List<NewRun.StepSeed> seeds = run.steps();
         for (int from = 0; from < seeds.size(); from += STEPS_PER_INSERT) {
@@ -212,6 +213,27 @@ public class JdbcRunStore implements RunStore {
 
     /** Every running step that a worker holds (a forEach step runs through its items, holding no lease). */
     @Override
+    public List<ChildWait> finishedChildWaits(int limit) {
+        return jdbc.sql("SELECT s.run_id, s.step_id, s.child_run_id FROM run_steps s JOIN runs c ON c.id = s.child_run_id "
+                        + "WHERE s.status = 'waiting' AND s.child_run_id IS NOT NULL "
+                        + "AND c.status IN ('completed', 'failed', 'cancelled') LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new ChildWait(new StepRef(rs.getString(1), rs.getString(2)), rs.getString(3)))
+                .list();
+    }
+
+    @Override
+    public List<String> orphanedChildRuns(int limit) {
+        return jdbc.sql("SELECT c.id FROM runs c JOIN run_steps s ON s.run_id = c.parent_run_id AND s.step_id = c.parent_step_id "
+                        + "WHERE c.status IN ('pending', 'running') AND c.parent_run_id IS NOT NULL "
+                        + "AND (s.status IN ('succeeded', 'failed', 'cancelled', 'skipped', 'pending') "
+                        + "OR (s.status = 'waiting' AND s.child_run_id <> c.id)) LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> rs.getString(1))
+                .list();
+    }
+
+    @Override
     public List<ExpiredLease> allRunningSteps() {
         return runningSteps("lease_token IS NOT NULL", Integer.MAX_VALUE);
     }
@@ -254,6 +276,10 @@ public class JdbcRunStore implements RunStore {
         if (filter.workflowSlug() != null) {
             sql.append(" AND workflow_slug = ?");
             params.add(filter.workflowSlug());
+        }
+        if (filter.parentRunId() != null) {
+            sql.append(" AND parent_run_id = ?");
+            params.add(filter.parentRunId());
         }
         if (filter.createdAfter() != null) {
             sql.append(" AND created_at >= ?");

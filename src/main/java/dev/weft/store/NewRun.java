@@ -10,10 +10,11 @@ import tools.jackson.databind.JsonNode;
  * A run to insert, with its steps (id and type, all pending).
  *
  * @param scheduleId the schedule starting it, or null
+ * @param lineage    the run and step starting it as a sub-workflow, or {@link Lineage#NONE}
  */
 public record NewRun(String id, String appId, String workflowSlug, Integer workflowVersion, String definition,
                      JsonNode input, String webhookUrl, String idempotencyKey, String requestHash,
-                     Instant createdAt, Instant deadline, String scheduleId, List<StepSeed> steps) {
+                     Instant createdAt, Instant deadline, String scheduleId, Lineage lineage, List<StepSeed> steps) {
 
     public record StepSeed(String stepId, String type) {}
 
@@ -22,6 +23,6 @@ public record NewRun(String id, String appId, String workflowSlug, Integer workf
         List<StepRecord> seeded = steps.stream().map(s -> new StepRecord(s.stepId(), s.type(), StepStatus.PENDING, 0, 0,
                 null, null, null, null, null, null, null, null, null, null)).toList();
         return new RunRecord(id, appId, workflowSlug, workflowVersion, definition, RunStatus.PENDING, input, null, null,
-                webhookUrl, idempotencyKey, requestHash, createdAt, null, null, deadline, scheduleId, seeded);
+                webhookUrl, idempotencyKey, requestHash, createdAt, null, null, deadline, scheduleId, lineage, seeded);
     }
 }

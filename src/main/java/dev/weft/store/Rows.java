@@ -35,7 +35,8 @@ final class Rows {
                 Json.parse(rs.getString("input")), Json.parse(rs.getString("output")), Json.parse(rs.getString("error")),
                 rs.getString("webhook_url"), rs.getString("idempotency_key"), rs.getString("request_hash"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                instant(rs, "deadline"), rs.getString("schedule_id"), List.of());
+                instant(rs, "deadline"), rs.getString("schedule_id"),
+                new Lineage(rs.getString("parent_run_id"), rs.getString("parent_step_id"), rs.getInt("depth")), List.of());
     }
 
     static StepRecord step(ResultSet rs) throws SQLException {
@@ -44,6 +45,6 @@ final class Rows {
                 Json.parse(rs.getString("output")), Json.parse(rs.getString("error")), rs.getString("status_reason"),
                 instant(rs, "queued_at"), instant(rs, "available_at"), instant(rs, "first_started_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("lease_token"),
-                Json.parse(rs.getString("item")));
+                Json.parse(rs.getString("item")), rs.getString("child_run_id"));
     }
 }

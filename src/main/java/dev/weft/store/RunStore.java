@@ -79,6 +79,18 @@ public interface RunStore {
     /** Steps waiting for a signal whose wait ended before {@code now}, in running runs. */
     List<StepRef> timedOutWaits(Instant now, int limit);
 
+    /** {@code workflow} steps still waiting for a child run that has finished (its news was lost). */
+    List<ChildWait> finishedChildWaits(int limit);
+
+    /**
+     * Open child runs whose parent step no longer waits for them: it finished, was cancelled or
+     * reset, or waits for another child. A step still running or queued may yet take its child.
+     */
+    List<String> orphanedChildRuns(int limit);
+
+    /** A {@code workflow} step and the child run it waits for. */
+    record ChildWait(StepRef step, String childRunId) {}
+
     List<RunEventRecord> events(String runId, long afterId, int limit);
 
     void appendEvent(String runId, String type, String stepId, Integer attempt, JsonNode data, Instant at);

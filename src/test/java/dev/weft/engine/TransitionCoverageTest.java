@@ -30,7 +30,7 @@ class TransitionCoverageTest {
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
     private static final ExpressionEngine EXPRESSIONS = new ExpressionEngine(ExpressionLimits.defaults());
     private static final DefinitionParser PARSER =
-            new DefinitionParser(Set.of("transform", "wait_for_signal"), EXPRESSIONS, Limits.defaults());
+            new DefinitionParser(Set.of("transform", "wait_for_signal", "workflow"), EXPRESSIONS, Limits.defaults());
     private static final Set<String> TAKEN = new TreeSet<>();
 
     private final Decider decider = new Decider(EXPRESSIONS);
@@ -90,6 +90,15 @@ class TransitionCoverageTest {
                     case Decision.ResetStep r -> step(r.stepId(), StepStatus.PENDING, 0, 0);
                     case Decision.AwaitSignal a -> step(a.stepId(), StepStatus.WAITING, null, null);
                     case Decision.ConsumeSignal c -> { }
+                    case Decision.AwaitChildRun a -> {
+                        step(a.stepId(), StepStatus.WAITING, null, null);
+                        Map<String, StepState> steps = new LinkedHashMap<>(state.steps());
+                        StepState s = steps.get(a.stepId());
+                        steps.put(a.stepId(), new StepState(s.id(), s.status(), s.attempt(), s.interruptions(), s.output(),
+                                s.error(), s.item(), a.childRunId()));
+                        state = new RunState(state.runId(), state.status(), state.definition(), state.input(),
+                                state.meta(), steps, state.deadline());
+                    }
                     case Decision.ExpandItems e -> {
                         step(e.stepId(), StepStatus.RUNNING, null, null);
                         Map<String, StepState> steps = new LinkedHashMap<>(state.steps());
@@ -117,7 +126,8 @@ class TransitionCoverageTest {
             TAKEN.add("step " + s.status().wire() + " -> " + to.wire());
             Map<String, StepState> steps = new LinkedHashMap<>(state.steps());
             steps.put(stepId, new StepState(stepId, to, attempt == null ? s.attempt() : attempt,
-                    interruptions == null ? s.interruptions() : interruptions, s.output(), s.error(), s.item()));
+                    interruptions == null ? s.interruptions() : interruptions, s.output(), s.error(), s.item(),
+                    s.childRunId()));
             state = new RunState(state.runId(), state.status(), state.definition(), state.input(), state.meta(), steps,
                     state.deadline());
         }
@@ -223,6 +233,18 @@ class TransitionCoverageTest {
         run.claim("each[1]").on(new RunEvent.StepSucceeded("each[1]", 1, Json.object()));
 
         assertThat(run.status("each")).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(run.state.status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
+    @Test
+    void aWorkflowStepWaitsForItsChildRunWithoutAWorker() {
+        Simulation run = new Simulation("""
+                {"steps": [{"id": "call", "type": "workflow", "input": {"workflowSlug": "child"}}]}""");
+
+        run.on(new RunEvent.Started()).claim("call").on(new RunEvent.ChildRunStarted("call", 1, "child-1"));
+        assertThat(run.status("call")).isEqualTo(StepStatus.WAITING);
+        run.on(new RunEvent.ChildRunFinished("call", "child-1", RunStatus.COMPLETED, Json.parse("{\"ok\": true}"), null));
+
         assertThat(run.state.status()).isEqualTo(RunStatus.COMPLETED);
     }
 

@@ -18,6 +18,7 @@ class PostgresBackendTest {
     @Nested class DryRun extends DryRunTest {}
     @Nested class Signals extends SignalsTest {}
     @Nested class FanOut extends FanOutTest {}
+    @Nested class SubWorkflows extends SubWorkflowsTest {}
     @Nested class ScheduledRuns extends SchedulesTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}

@@ -18,5 +18,6 @@ class PostgresKafkaBackendTest {
     @Nested class DryRun extends DryRunTest {}
     @Nested class Signals extends SignalsTest {}
     @Nested class FanOut extends FanOutTest {}
+    @Nested class SubWorkflows extends SubWorkflowsTest {}
     @Nested class ScheduledRuns extends SchedulesTest {}
 }

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.weft.common.Json;
 import dev.weft.engine.Decision;
 import dev.weft.engine.StepError;
+import dev.weft.engine.StepStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,6 +166,64 @@ abstract class RunStoreContractTest {
     }
 
     @Test
+    void itemsOfAForEachStepAndAChildRunsWaitAreStoredAsApplyReturnsThem() {
+        NewRun run = newRun(null, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                List.of(new NewRun.StepSeed("each", "workflow")));
+        store.insert(run);
+
+        applyAndCompare(run.id(), null, new Decision.StartRun(),
+                new Decision.ExpandItems("each", List.of(Json.parse("\"a\""), Json.parse("{\"b\": 2}"))),
+                new Decision.QueueStep("each[0]", past()), new Decision.QueueStep("each[1]", past()));
+        claim(run.id(), "each[1]");
+        applyAndCompare(run.id(), null, new Decision.AwaitChildRun("each[1]", "child-run-1"));
+
+        RunRecord stored = store.find(APP, run.id(), true).orElseThrow();
+        StepRecord item = stored.steps().stream().filter(s -> s.stepId().equals("each[1]")).findFirst().orElseThrow();
+        assertThat(item.item()).isEqualTo(Json.parse("{\"b\": 2}"));
+        assertThat(item.status()).isEqualTo(StepStatus.WAITING);
+        assertThat(item.childRunId()).isEqualTo("child-run-1");
+        assertThat(item.leaseToken()).isNull();
+        assertThat(stored.steps()).filteredOn(s -> s.stepId().equals("each")).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo(StepStatus.RUNNING));
+        assertThat(store.allRunningSteps()).extracting(l -> l.ref().runId()).doesNotContain(run.id());
+    }
+
+    @Test
+    void findsStepsWaitingForAFinishedChildAndChildrenNoStepWaitsFor() {
+        NewRun parent = newRun(null, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                List.of(new NewRun.StepSeed("call", "workflow"), new NewRun.StepSeed("other", "workflow")));
+        store.insert(parent);
+        NewRun child = withLineage(newRun(null), new Lineage(parent.id(), "call", 1));
+        NewRun orphan = withLineage(newRun(null), new Lineage(parent.id(), "other", 1));
+        store.insert(child);
+        store.insert(orphan);
+        tx.executeWithoutResult(s -> store.apply(store.lock(parent.id()).orElseThrow(), List.of(new Decision.StartRun(),
+                new Decision.QueueStep("call", past()), new Decision.QueueStep("other", past())), Instant.now()));
+        claim(parent.id(), "call");
+        claim(parent.id(), "other");
+        tx.executeWithoutResult(s -> store.apply(store.lock(parent.id()).orElseThrow(),
+                List.of(new Decision.AwaitChildRun("call", child.id())), Instant.now()));
+
+        assertThat(store.finishedChildWaits(1000)).extracting(RunStore.ChildWait::childRunId).doesNotContain(child.id());
+        assertThat(store.orphanedChildRuns(1000)).as("a step still running may yet take its child")
+                .doesNotContain(child.id(), orphan.id());
+
+        tx.executeWithoutResult(s -> store.apply(store.lock(child.id()).orElseThrow(),
+                List.of(new Decision.StartRun(), new Decision.CompleteRun(Json.object())), Instant.now()));
+        tx.executeWithoutResult(s -> store.apply(store.lock(parent.id()).orElseThrow(),
+                List.of(new Decision.CancelStep("other")), Instant.now()));
+
+        assertThat(store.finishedChildWaits(1000)).contains(new RunStore.ChildWait(new StepRef(parent.id(), "call"), child.id()));
+        assertThat(store.orphanedChildRuns(1000)).contains(orphan.id()).doesNotContain(child.id());
+        assertThat(store.find(APP, orphan.id(), false).orElseThrow().lineage()).isEqualTo(new Lineage(parent.id(), "other", 1));
+    }
+
+    private static NewRun withLineage(NewRun r, Lineage lineage) {
+        return new NewRun(r.id(), r.appId(), r.workflowSlug(), r.workflowVersion(), r.definition(), r.input(), r.webhookUrl(),
+                r.idempotencyKey(), r.requestHash(), r.createdAt(), r.deadline(), r.scheduleId(), lineage, r.steps());
+    }
+
+    @Test
     void findsOverdueRunsRunsNeverStartedAndEveryRunningStepWhateverItsLease() {
         Instant created = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MICROS);
         NewRun neverStarted = newRun(null, created); // its deadline (created + 1 h) has passed too
@@ -240,7 +299,8 @@ abstract class RunStoreContractTest {
 
     private static NewRun newRun(String idempotencyKey, Instant created, List<NewRun.StepSeed> steps) {
         return new NewRun(dev.weft.common.Ids.uuid7(Clock.systemUTC()), APP, null, null, "{\"steps\": []}",
-                Json.object(), null, idempotencyKey, "hash", created, created.plus(Duration.ofHours(1)), null, steps);
+                Json.object(), null, idempotencyKey, "hash", created, created.plus(Duration.ofHours(1)), null,
+                dev.weft.store.Lineage.NONE, steps);
     }
 
     private static <T> List<T> concurrently(int n, java.util.function.IntFunction<Callable<T>> task) throws Exception {

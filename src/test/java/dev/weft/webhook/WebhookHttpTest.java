@@ -123,7 +123,8 @@ abstract class WebhookHttpTest {
                         2, 0, Json.parse("{}"), Json.parse("{\"tags\":[\"cat\"]}"), error, null, now, now, now, now, now, null));
         return new RunRecord(Ids.uuid7(Clock.systemUTC()), appId, "image-generate-v1", 1, "{}", status,
                 Json.parse("{\"prompt\":\"a cat\"}"), status == RunStatus.COMPLETED ? Json.parse("{\"image\":\"art_1\"}") : null,
-                error, webhookUrl, null, null, now.minusSeconds(2), now.minusSeconds(1), now, null, null, steps);
+                error, webhookUrl, null, null, now.minusSeconds(2), now.minusSeconds(1), now, null, null,
+                dev.weft.store.Lineage.NONE, steps);
     }
 
     /** The run's deliveries once one matches, as listed by the API. */

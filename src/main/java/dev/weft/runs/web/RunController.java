@@ -100,6 +100,7 @@ public class RunController {
                                     @RequestParam(required = false) String workflowSlug,
                                     @RequestParam(required = false) String createdAfter,
                                     @RequestParam(required = false) String createdBefore,
+                                    @RequestParam(required = false) String parentRunId,
                                     @RequestParam(required = false) String cursor,
                                     @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
@@ -114,7 +115,7 @@ public class RunController {
             }
         }
         RunFilter filter = new RunFilter(statusFilter, workflowSlug, instant("createdAfter", createdAfter),
-                instant("createdBefore", createdBefore));
+                instant("createdBefore", createdBefore), parentRunId);
         List<RunRecord> page = store.list(app.appId(), filter, cursor, limit + 1);
         boolean more = page.size() > limit;
         List<RunRecord> shown = more ? page.subList(0, limit) : page;

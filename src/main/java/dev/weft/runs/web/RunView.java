@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 public record RunView(String runId, String appId, String workflowSlug, Integer workflowVersion, String status,
                       JsonNode input, JsonNode output, JsonNode error, String webhookUrl, Instant createdAt,
                       Instant startedAt, Instant finishedAt, Instant deadline, Long durationMs, String statusUrl,
-                      String eventsUrl, Usage usage, String scheduleId, List<StepView> steps) {
+                      String eventsUrl, Usage usage, String scheduleId, String parentRunId, String parentStepId,
+                      String parentRunUrl, List<StepView> steps) {
 
     /**
      * Totals over the run's AI steps, from each step's {@code output.usage}; {@code costUsd} is the sum of the
@@ -56,7 +57,16 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
     public record StepView(String id, String type, String status, int attempts, Integer interruptions, JsonNode input,
                            JsonNode output, JsonNode error, String reason, Instant queuedAt, Instant startedAt,
                            Instant finishedAt, Long durationMs, Instant nextAttemptAt, Integer index, JsonNode item,
-                           Map<String, Integer> itemCounts, List<ItemError> itemErrors, List<StepView> items) {}
+                           Map<String, Integer> itemCounts, List<ItemError> itemErrors, List<StepView> items,
+                           String childRunId, String childRunUrl) {
+
+        StepView withChildUrl(String baseUrl) {
+            List<StepView> linkedItems = items == null ? null : items.stream().map(i -> i.withChildUrl(baseUrl)).toList();
+            return new StepView(id, type, status, attempts, interruptions, input, output, error, reason, queuedAt,
+                    startedAt, finishedAt, durationMs, nextAttemptAt, index, item, itemCounts, itemErrors, linkedItems,
+                    childRunId, childRunId == null ? null : baseUrl + "/v1/workflows/runs/" + childRunId);
+        }
+    }
 
     /** The error of one failed item of a {@code forEach} step. */
     public record ItemError(int index, String code, String message) {}
@@ -67,7 +77,9 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
         return new RunView(r.id(), r.appId(), r.workflowSlug(), r.workflowVersion(), r.status().wire(),
                 withDetails ? r.input() : null, r.output(), r.error(), r.webhookUrl(), r.createdAt(), r.startedAt(),
                 r.finishedAt(), r.deadline(), millis(r.startedAt(), r.finishedAt()), self, self + "/events", Usage.of(r.steps()),
-                r.scheduleId(), steps);
+                r.scheduleId(), r.lineage().parentRunId(), r.lineage().parentStepId(),
+                r.lineage().isChild() ? baseUrl + "/v1/workflows/runs/" + r.lineage().parentRunId() : null,
+                steps(r, baseUrl, steps));
     }
 
     /** The steps in definition order, each {@code forEach} step with its items nested under it. */
@@ -110,7 +122,12 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
         return new StepView(s.stepId(), s.type(), s.status().wire(), s.attempt(),
                 s.interruptions() == 0 ? null : s.interruptions(), s.input(), s.output(), s.error(), s.statusReason(),
                 s.queuedAt(), s.firstStartedAt(), s.finishedAt(), millis(s.firstStartedAt(), s.finishedAt()), next,
-                isItem ? FanOut.indexOf(s.stepId()) : null, isItem ? s.item() : null, counts, errors, itemViews);
+                isItem ? FanOut.indexOf(s.stepId()) : null, isItem ? s.item() : null, counts, errors, itemViews,
+                s.childRunId(), null);
+    }
+
+    private static List<StepView> steps(RunRecord r, String baseUrl, List<StepView> steps) {
+        return steps == null ? null : steps.stream().map(s -> s.withChildUrl(baseUrl)).toList();
     }
 
     private static Long millis(Instant from, Instant to) {
