@@ -25,7 +25,7 @@ public final class DefinitionParser {
     static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,99}$");
     static final Pattern STEP_ID = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,63}$");
     private static final Set<String> WORKFLOW_FIELDS =
-            Set.of("slug", "description", "inputSchema", "steps", "output", "timeout", "budget");
+            Set.of("slug", "description", "inputSchema", "steps", "output", "timeout", "budget", "concurrency");
     private static final Set<String> STEP_FIELDS =
             Set.of("id", "type", "dependsOn", "input", "when", "retry", "timeout", "onError", "description", "forEach",
                     "maxConcurrency", "onItemError");
@@ -82,6 +82,7 @@ public final class DefinitionParser {
                     "budget must be {\"maxCostUsd\": <number from 0 to " + (long) FieldLimits.MAX_USD + ">}");
         }
 
+        Concurrency concurrency = concurrency(doc.get("concurrency"), errors);
         List<StepDefinition> steps = parseSteps(doc.get("steps"), errors);
         JsonNode output = doc.get("output");
         if (output != null) {
@@ -96,12 +97,49 @@ public final class DefinitionParser {
             throw errors.exception();
         }
         WorkflowDefinition definition = new WorkflowDefinition(slug, description, inputSchema, steps, output,
-                timeout, doc);
+                timeout, doc, concurrency);
         new DefinitionGraphCheck(definition, expressions).check(errors);
         if (!errors.isEmpty()) {
             throw errors.exception();
         }
         return definition;
+    }
+
+    /** {@code {"key": "<template over input and run>", "limit": n}}, or null when absent. */
+    private Concurrency concurrency(JsonNode node, Errors errors) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(null, "concurrency", "/concurrency", "INVALID_CONCURRENCY",
+                    "concurrency must be {\"key\": \"{{ input.userId }}\", \"limit\": 2}");
+            return null;
+        }
+        DefinitionFields.unknownFields(node, Set.of("key", "limit"), null, "/concurrency", errors);
+        JsonNode key = node.get("key");
+        JsonNode limit = node.get("limit");
+        boolean ok = true;
+        if (key == null || !key.isString() || key.asString().isBlank()) {
+            errors.add(null, "concurrency.key", "/concurrency/key", "INVALID_CONCURRENCY",
+                    "concurrency.key must be a non-empty string, usually an expression such as \"{{ input.userId }}\"");
+            ok = false;
+        } else {
+            List<dev.weft.expression.ExpressionProblem> problems = expressions.checkTemplate(key);
+            problems.forEach(p -> errors.add(null, "concurrency.key", "/concurrency/key", "INVALID_EXPRESSION", p.message()));
+            if (problems.isEmpty() && (!expressions.referencedSteps(key).isEmpty() || expressions.readsStepsDynamically(key)
+                    || expressions.readsItem(key))) {
+                errors.add(null, "concurrency.key", "/concurrency/key", "INVALID_CONCURRENCY",
+                        "concurrency.key is evaluated when the run is submitted: it may read input and run, not steps or item");
+            }
+            ok &= problems.isEmpty();
+        }
+        if (limit == null || !limit.isIntegralNumber() || !limit.canConvertToInt() || limit.asInt() < 1
+                || limit.asInt() > Concurrency.MAX_LIMIT) {
+            errors.add(null, "concurrency.limit", "/concurrency/limit", "INVALID_CONCURRENCY",
+                    "concurrency.limit must be an integer from 1 to " + Concurrency.MAX_LIMIT);
+            ok = false;
+        }
+        return ok ? new Concurrency(key.asString(), limit.asInt()) : null;
     }
 
     private List<StepDefinition> parseSteps(JsonNode stepsNode, Errors errors) {

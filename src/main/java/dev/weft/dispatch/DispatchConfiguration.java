@@ -53,8 +53,9 @@ class DispatchConfiguration {
 
     @Bean
     Maintenance maintenance(RunStore store, InProcessDispatcher dispatcher, StepWorker worker,
-                            RunEvents coordinator, EngineProperties properties, Clock clock) {
-        return new Maintenance(store, dispatcher, worker, coordinator, properties, clock);
+                            RunEvents coordinator, dev.weft.runs.ConcurrencyGate gate, EngineProperties properties,
+                            Clock clock) {
+        return new Maintenance(store, dispatcher, worker, coordinator, gate, properties, clock);
     }
 
     @Bean

@@ -34,12 +34,14 @@ public class InProcessStepLoop implements SmartLifecycle {
 
     private void takeLoop() {
         while (running) {
+            StepRef ref;
             try {
-                StepRef ref = dispatcher.take();
-                slots.acquire();
-                worker.runAsync(ref, slots::release);
+                ref = dispatcher.takeWithSlot(slots);
             } catch (InterruptedException e) {
                 return;
+            }
+            try {
+                worker.runAsync(ref, slots::release);
             } catch (RuntimeException e) { // e.g. rejected while shutting down
                 slots.release();
                 log.error("dispatch loop error", e);

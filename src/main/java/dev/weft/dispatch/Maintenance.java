@@ -28,8 +28,11 @@ public class Maintenance {
     private final Clock clock;
     private Instant leasesRenewedAt = Instant.MIN;
 
+    private final dev.weft.runs.ConcurrencyGate gate;
+
     public Maintenance(RunStore store, StepDispatcher dispatcher, StepWorker worker, RunEvents coordinator,
-                       EngineProperties properties, Clock clock) {
+                       dev.weft.runs.ConcurrencyGate gate, EngineProperties properties, Clock clock) {
+        this.gate = gate;
         this.store = store;
         this.dispatcher = dispatcher;
         this.worker = worker;
@@ -89,6 +92,9 @@ public class Maintenance {
             }
             for (String runId : store.stalePendingRuns(now.minus(properties.pendingRunGrace()), BATCH)) {
                 coordinator.start(runId);
+            }
+            for (RunStore.ConcurrencyKey key : store.keysWithWaitingRuns(now.minus(properties.pendingRunGrace()), BATCH)) {
+                gate.admitWaiting(key.appId(), key.key());
             }
             dispatcher.redispatch(store.dueSteps(now, BATCH), now);
         } catch (RuntimeException e) {

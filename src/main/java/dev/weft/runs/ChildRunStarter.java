@@ -42,8 +42,9 @@ public class ChildRunStarter implements ChildRuns {
         }
         String key = "weft-child:" + request.parentRunId() + "/" + request.parentStepId() + "@"
                 + request.executionStartedAt().toEpochMilli();
+        // the child runs at its parent's priority
         RunRequest child = new RunRequest(null, request.workflowSlug(), null, request.version(), request.input(), null,
-                key);
+                key, null, null, parent.admission().priority());
         try {
             return runs.submit(request.appId(), child,
                     Lineage.childOf(request.parentRunId(), request.parentStepId(), parent.lineage().depth())).run().id();

@@ -16,26 +16,35 @@ public final class FinishedRun {
     private final String appId;
     private final RunStatus status;
     private final String webhookUrl;
+    private final String concurrencyKey;
     private final Supplier<RunRecord> read;
     private RunRecord details;
 
-    FinishedRun(String id, String appId, RunStatus status, String webhookUrl, Supplier<RunRecord> read) {
+    FinishedRun(String id, String appId, RunStatus status, String webhookUrl, String concurrencyKey,
+                Supplier<RunRecord> read) {
         this.id = id;
         this.appId = appId;
         this.status = status;
         this.webhookUrl = webhookUrl;
+        this.concurrencyKey = concurrencyKey;
         this.read = read;
     }
 
     /** A run whose full record the caller already has. */
     public static FinishedRun of(RunRecord run) {
-        FinishedRun finished = new FinishedRun(run.id(), run.appId(), run.status(), run.webhookUrl(), () -> run);
+        FinishedRun finished = new FinishedRun(run.id(), run.appId(), run.status(), run.webhookUrl(),
+                run.admission().concurrencyKey(), () -> run);
         finished.details = run;
         return finished;
     }
 
     public String id() {
         return id;
+    }
+
+    /** The run's concurrency key value, or null. */
+    public String concurrencyKey() {
+        return concurrencyKey;
     }
 
     public String appId() {

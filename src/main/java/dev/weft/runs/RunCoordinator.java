@@ -313,7 +313,7 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
             ready.forEach(s -> dispatcher.recordInTransaction(s.ref(), s.at()));
             FinishedRun finished = null;
             if (after != run.status() && after.isTerminal()) {
-                finished = new FinishedRun(run.id(), run.appId(), after, run.webhookUrl(),
+                finished = new FinishedRun(run.id(), run.appId(), after, run.webhookUrl(), run.admission().concurrencyKey(),
                         () -> store.find(run.appId(), runId, true).orElseThrow());
                 for (RunFinishedListener l : listeners) {
                     l.onRunFinished(finished);
@@ -328,7 +328,7 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
             return Optional.empty();
         }
         afterCommit(() -> {
-            outcome.ready().forEach(s -> dispatcher.dispatch(s.ref(), s.at()));
+            outcome.ready().forEach(dispatcher::dispatch);
             if (!outcome.cancelledLeases().isEmpty()) {
                 events.publishEvent(new StepsCancelled(outcome.cancelledLeases()));
             }

@@ -8,9 +8,16 @@ import tools.jackson.databind.JsonNode;
  *
  * @param maxCostUsd the request's {@code budget.maxCostUsd}, or null; it can only tighten the definition's
  * @param scheduleId the schedule starting the run, or null (not a field of the API's request)
+ * @param priority   0 to 9, higher first when steps wait for execution slots; null for the default (5)
  */
 public record RunRequest(String appId, String workflowSlug, JsonNode plan, Integer version, JsonNode input,
-                         String webhookUrl, String idempotencyKey, Double maxCostUsd, String scheduleId) {
+                         String webhookUrl, String idempotencyKey, Double maxCostUsd, String scheduleId,
+                         Integer priority) {
+
+    public RunRequest(String appId, String workflowSlug, JsonNode plan, Integer version, JsonNode input,
+                      String webhookUrl, String idempotencyKey, Double maxCostUsd, String scheduleId) {
+        this(appId, workflowSlug, plan, version, input, webhookUrl, idempotencyKey, maxCostUsd, scheduleId, null);
+    }
 
     public RunRequest(String appId, String workflowSlug, JsonNode plan, Integer version, JsonNode input,
                       String webhookUrl, String idempotencyKey) {

@@ -17,6 +17,11 @@ import dev.weft.definition.StoredDefinition;
 import dev.weft.definition.WorkflowDefinition;
 import dev.weft.outbound.OutboundException;
 import dev.weft.outbound.OutboundPolicy;
+import dev.weft.definition.Concurrency;
+import dev.weft.expression.EvaluationContext;
+import dev.weft.expression.ExpressionEngine;
+import dev.weft.expression.ExpressionException;
+import dev.weft.store.Admission;
 import dev.weft.store.Lineage;
 import dev.weft.store.NewRun;
 import dev.weft.store.RunRecord;
@@ -53,10 +58,15 @@ public class RunService {
     private final Clock clock;
     private final OutboundPolicy outbound;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final ExpressionEngine expressions;
+    private final ConcurrencyGate gate;
 
     public RunService(RunStore store, DefinitionService definitions, RunCoordinator coordinator, TransactionTemplate tx,
                       Limits limits, Clock clock, OutboundPolicy outbound,
-                      io.micrometer.core.instrument.MeterRegistry meters) {
+                      io.micrometer.core.instrument.MeterRegistry meters, ExpressionEngine expressions,
+                      ConcurrencyGate gate) {
+        this.expressions = expressions;
+        this.gate = gate;
         this.outbound = outbound;
         this.meters = meters;
         this.store = store;
@@ -100,6 +110,9 @@ public class RunService {
      */
     public Submitted submit(String appId, RunRequest request, Lineage lineage) {
         Prepared resolved = prepare(appId, request);
+        if (request.priority() != null && (request.priority() < 0 || request.priority() > 9)) {
+            throw InvalidFieldException.malformed("priority", "must be an integer from 0 to 9");
+        }
         JsonNode input = resolved.input();
         String idempotencyKey = request.idempotencyKey();
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
@@ -115,15 +128,21 @@ public class RunService {
         }
         Instant now = clock.instant();
         WorkflowDefinition def = resolved.definition();
-        NewRun run = new NewRun(Ids.uuid7(clock), appId, resolved.slug(), resolved.version(), resolved.json(), input,
+        String runId = Ids.uuid7(clock);
+        Admission admission = new Admission(request.priority() == null ? Admission.DEFAULT_PRIORITY : request.priority(),
+                concurrencyKey(def, input, runId, appId, resolved, now), def.concurrency() == null ? 0
+                : def.concurrency().limit(), null);
+        NewRun run = new NewRun(runId, appId, resolved.slug(), resolved.version(), resolved.json(), input,
                 request.webhookUrl(), idempotencyKey, hash, now,
-                def.timeout() == null ? null : now.plus(def.timeout()), request.scheduleId(), lineage,
+                def.timeout() == null ? null : now.plus(def.timeout()), request.scheduleId(), lineage, admission,
                 def.steps().stream().map(s -> new NewRun.StepSeed(s.id(), s.type())).toList());
         RunRecord inserted = run.asInserted();
         try {
             tx.executeWithoutResult(status -> {
                 store.insert(run);
-                coordinator.startInserted(inserted); // same transaction: one commit accepts and starts the run
+                if (!admission.keyed() || gate.admitsNew(inserted)) {
+                    coordinator.startInserted(inserted); // same transaction: one commit accepts and starts the run
+                }
             });
         } catch (DuplicateKeyException e) {
             RunRecord winner = store.findByIdempotencyKey(appId, idempotencyKey).orElseThrow(() -> e);
@@ -131,6 +150,44 @@ public class RunService {
         }
         meters.counter("weft.runs.submitted").increment();
         return new Submitted(inserted.withSteps(List.of()), true); // the answer says pending: accepted, not done
+    }
+
+    /**
+     * The value of the definition's concurrency key for this run, as text; null when it has none.
+     * The key sees {@code input} and {@code run}.
+     */
+    private String concurrencyKey(WorkflowDefinition def, JsonNode input, String runId, String appId, Prepared resolved,
+                                  Instant now) {
+        if (def.concurrency() == null) {
+            return null;
+        }
+        ObjectNode meta = Json.object();
+        meta.put("id", runId);
+        meta.put("appId", appId);
+        if (resolved.slug() != null) {
+            meta.put("workflowSlug", resolved.slug());
+        }
+        if (resolved.version() != null) {
+            meta.put("workflowVersion", resolved.version());
+        }
+        meta.put("createdAt", now.toString());
+        JsonNode value;
+        try {
+            value = expressions.render(Json.text(def.concurrency().key()), new EvaluationContext(input, Json.object(), meta));
+        } catch (ExpressionException e) {
+            throw new InvalidFieldException("input", "the workflow's concurrency key '" + def.concurrency().key()
+                    + "' could not be evaluated: " + e.getMessage());
+        }
+        if (value == null || value.isNull() || value.isObject() || value.isArray()) {
+            throw new InvalidFieldException("input", "the workflow's concurrency key '" + def.concurrency().key()
+                    + "' gave " + Json.kind(value) + "; it must give a string or a number (is a field missing from the input?)");
+        }
+        String key = value.isString() ? value.asString() : value.toString();
+        if (key.isEmpty() || key.length() > Concurrency.MAX_KEY_LENGTH) {
+            throw new InvalidFieldException("input", "the workflow's concurrency key must give 1 to "
+                    + Concurrency.MAX_KEY_LENGTH + " characters, not " + key.length());
+        }
+        return key;
     }
 
     private static Submitted replay(RunRecord existing, String hash) {

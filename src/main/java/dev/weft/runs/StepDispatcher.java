@@ -1,5 +1,6 @@
 package dev.weft.runs;
 
+import dev.weft.store.ScheduledStep;
 import dev.weft.store.StepRef;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +22,18 @@ public interface StepDispatcher {
     void dispatch(StepRef ref, Instant notBefore);
 
     /**
+     * As {@link #dispatch(StepRef, Instant)}, with the run's priority; a dispatcher that can order
+     * the steps waiting for execution slots hands out higher priorities first.
+     */
+    default void dispatch(ScheduledStep step) {
+        dispatch(step.ref(), step.at());
+    }
+
+    /**
      * Steps the maintenance loop found queued and due but not claimed: their dispatch may have been
      * lost. A dispatcher whose messages can sit in a backlog may wait before sending them again.
      */
-    default void redispatch(List<StepRef> due, Instant now) {
-        due.forEach(ref -> dispatch(ref, now));
+    default void redispatch(List<ScheduledStep> due, Instant now) {
+        due.forEach(this::dispatch);
     }
 }

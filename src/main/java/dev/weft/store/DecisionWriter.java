@@ -38,6 +38,7 @@ final class DecisionWriter {
      */
     RunStore.Applied apply(RunRecord before, List<Decision> decisions, Instant now, RunStore.AttemptInput input) {
         String runId = before.id();
+        int priority = before.admission().priority();
         Map<String, Row> rows = new LinkedHashMap<>();
         before.steps().forEach(s -> rows.put(s.stepId(), new Row(s)));
         RunStore.AttemptInput withResult = input != null && decisions.stream().anyMatch(d ->
@@ -58,7 +59,7 @@ final class DecisionWriter {
             switch (d) {
                 case Decision.StartRun s -> {
                     run(runId, runStatus, RunStatus.RUNNING);
-                    jdbc.sql("UPDATE runs SET status = 'running', started_at = ?, updated_at = ? WHERE id = ?")
+                    jdbc.sql("UPDATE runs SET status = 'running', started_at = ?, updated_at = ?, status_reason = NULL WHERE id = ?")
                             .params(ts(now), ts(now), runId).update();
                     event(runId, "run.started", null, null, null, now);
                 }
@@ -69,7 +70,7 @@ final class DecisionWriter {
                             .params(ts(q.at()), ts(now), runId, q.stepId()).update();
                     rows.get(q.stepId()).queued(q.at(), now);
                     event(runId, "step.queued", q.stepId(), null, null, now);
-                    queued.add(new ScheduledStep(new StepRef(runId, q.stepId()), q.at()));
+                    queued.add(new ScheduledStep(new StepRef(runId, q.stepId()), q.at(), priority));
                 }
                 case Decision.SkipStep s -> {
                     step(runId, current, s.stepId(), StepStatus.SKIPPED);
@@ -115,7 +116,7 @@ final class DecisionWriter {
                     ObjectNode data = error(r.error());
                     data.put("retryAt", r.at().toString());
                     event(runId, "step.retry_scheduled", r.stepId(), steps.get(r.stepId()).attempt(), data, now);
-                    queued.add(new ScheduledStep(new StepRef(runId, r.stepId()), r.at()));
+                    queued.add(new ScheduledStep(new StepRef(runId, r.stepId()), r.at(), priority));
                 }
                 case Decision.RequeueInterrupted r -> {
                     step(runId, current, r.stepId(), StepStatus.QUEUED);
@@ -131,7 +132,7 @@ final class DecisionWriter {
                     row.availableAt = now;
                     row.statusReason = "requeued after an interrupted execution";
                     event(runId, "step.interrupted", r.stepId(), steps.get(r.stepId()).attempt(), null, now);
-                    queued.add(new ScheduledStep(new StepRef(runId, r.stepId()), now));
+                    queued.add(new ScheduledStep(new StepRef(runId, r.stepId()), now, priority));
                 }
                 case Decision.DeferStep r -> {
                     step(runId, current, r.stepId(), StepStatus.QUEUED);
@@ -146,7 +147,7 @@ final class DecisionWriter {
                     ObjectNode data = Json.object();
                     data.put("until", r.until().toString());
                     event(runId, "step.deferred", r.stepId(), steps.get(r.stepId()).attempt(), data, now);
-                    queued.add(new ScheduledStep(new StepRef(runId, r.stepId()), r.until()));
+                    queued.add(new ScheduledStep(new StepRef(runId, r.stepId()), r.until(), priority));
                 }
                 case Decision.RecordFailure f -> {
                     step(runId, current, f.stepId(), StepStatus.FAILED);

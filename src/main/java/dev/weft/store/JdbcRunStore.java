@@ -24,7 +24,7 @@ public class JdbcRunStore implements RunStore {
 
     private static final String RUN_COLUMNS = "id, app_id, workflow_slug, workflow_version, definition, status, input, "
             + "output, error, webhook_url, idempotency_key, request_hash, created_at, started_at, finished_at, deadline, "
-            + "schedule_id, parent_run_id, parent_step_id, depth";
+            + "schedule_id, parent_run_id, parent_step_id, depth, priority, concurrency_key, concurrency_limit, status_reason";
     private static final String STEP_COLUMNS = "step_id, step_type, status, attempt, interruptions, input, output, error, "
             + "status_reason, queued_at, available_at, first_started_at, started_at, finished_at, lease_token, item, child_run_id";
 
@@ -47,11 +47,14 @@ public class JdbcRunStore implements RunStore {
     public void insert(NewRun run) {
         jdbc.sql("INSERT INTO runs (id, app_id, workflow_slug, workflow_version, definition, status, input, webhook_url, "
                         + "idempotency_key, request_hash, created_at, deadline, updated_at, schedule_id, parent_run_id, "
-                        + "parent_step_id, depth) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "parent_step_id, depth, priority, concurrency_key, concurrency_limit) "
+                        + "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(run.id(), run.appId(), run.workflowSlug(), run.workflowVersion(), run.definition(),
                         Json.write(run.input()), run.webhookUrl(), run.idempotencyKey(), run.requestHash(),
                         ts(run.createdAt()), ts(run.deadline()), ts(run.createdAt()), run.scheduleId(),
-                        run.lineage().parentRunId(), run.lineage().parentStepId(), run.lineage().depth())
+                        run.lineage().parentRunId(), run.lineage().parentStepId(), run.lineage().depth(),
+                        run.admission().priority(), run.admission().concurrencyKey(),
+                        run.admission().keyed() ? run.admission().concurrencyLimit() : null)
                 .update();
         List<NewRun.StepSeed> seeds = run.steps();
         for (int from = 0; from < seeds.size(); from += STEPS_PER_INSERT) {
@@ -169,12 +172,13 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public List<StepRef> dueSteps(Instant now, int limit) {
-        return jdbc.sql("SELECT s.run_id, s.step_id FROM run_steps s JOIN runs r ON r.id = s.run_id "
+    public List<ScheduledStep> dueSteps(Instant now, int limit) {
+        return jdbc.sql("SELECT s.run_id, s.step_id, s.available_at, r.priority FROM run_steps s JOIN runs r ON r.id = s.run_id "
                         + "WHERE s.status = 'queued' AND s.available_at <= ? AND r.status = 'running' "
                         + "ORDER BY s.available_at LIMIT ?")
                 .params(ts(now), limit)
-                .query((rs, n) -> new StepRef(rs.getString(1), rs.getString(2)))
+                .query((rs, n) -> new ScheduledStep(new StepRef(rs.getString(1), rs.getString(2)),
+                        Rows.instant(rs, "available_at"), rs.getInt(4)))
                 .list();
     }
 
@@ -212,6 +216,42 @@ public class JdbcRunStore implements RunStore {
     }
 
     /** Every running step that a worker holds (a forEach step runs through its items, holding no lease). */
+    @Override
+    public void lockConcurrencyKey(String appId, String key) {
+        jdbc.sql("INSERT INTO concurrency_keys (app_id, key_value) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(appId, key).update();
+        jdbc.sql("SELECT key_value FROM concurrency_keys WHERE app_id = ? AND key_value = ? FOR UPDATE")
+                .params(appId, key).query(String.class).single();
+    }
+
+    @Override
+    public int runningWithKey(String appId, String key) {
+        return jdbc.sql("SELECT count(*) FROM runs WHERE app_id = ? AND concurrency_key = ? AND status = 'running'")
+                .params(appId, key).query(Integer.class).single();
+    }
+
+    @Override
+    public List<String> pendingWithKey(String appId, String key, int limit) {
+        // ids are time-ordered (UUIDv7): submission order
+        return jdbc.sql("SELECT id FROM runs WHERE app_id = ? AND concurrency_key = ? AND status = 'pending' "
+                        + "ORDER BY created_at, id LIMIT ?")
+                .params(appId, key, limit).query(String.class).list();
+    }
+
+    @Override
+    public void setStatusReason(String runId, String reason) {
+        jdbc.sql("UPDATE runs SET status_reason = ? WHERE id = ?").params(reason, runId).update();
+    }
+
+    @Override
+    public List<ConcurrencyKey> keysWithWaitingRuns(Instant createdBefore, int limit) {
+        return jdbc.sql("SELECT DISTINCT app_id, concurrency_key FROM runs WHERE status = 'pending' "
+                        + "AND concurrency_key IS NOT NULL AND created_at < ? LIMIT ?")
+                .params(ts(createdBefore), limit)
+                .query((rs, n) -> new ConcurrencyKey(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
     @Override
     public List<ChildWait> finishedChildWaits(int limit) {
         return jdbc.sql("SELECT s.run_id, s.step_id, s.child_run_id FROM run_steps s JOIN runs c ON c.id = s.child_run_id "
@@ -259,7 +299,9 @@ public class JdbcRunStore implements RunStore {
     /** Runs accepted but never started (a crash between the insert commit and the start). */
     @Override
     public List<String> stalePendingRuns(Instant createdBefore, int limit) {
-        return jdbc.sql("SELECT id FROM runs WHERE status = 'pending' AND created_at < ? ORDER BY created_at LIMIT ?")
+        // a run waiting for a concurrency slot is pending on purpose: its key's admissions start it
+        return jdbc.sql("SELECT id FROM runs WHERE status = 'pending' AND concurrency_key IS NULL AND created_at < ? "
+                        + "ORDER BY created_at LIMIT ?")
                 .params(ts(createdBefore), limit)
                 .query((rs, n) -> rs.getString(1))
                 .list();

@@ -11,10 +11,12 @@ import tools.jackson.databind.JsonNode;
  *
  * @param scheduleId the schedule starting it, or null
  * @param lineage    the run and step starting it as a sub-workflow, or {@link Lineage#NONE}
+ * @param admission  its priority and concurrency key
  */
 public record NewRun(String id, String appId, String workflowSlug, Integer workflowVersion, String definition,
                      JsonNode input, String webhookUrl, String idempotencyKey, String requestHash,
-                     Instant createdAt, Instant deadline, String scheduleId, Lineage lineage, List<StepSeed> steps) {
+                     Instant createdAt, Instant deadline, String scheduleId, Lineage lineage, Admission admission,
+                     List<StepSeed> steps) {
 
     public record StepSeed(String stepId, String type) {}
 
@@ -23,6 +25,6 @@ public record NewRun(String id, String appId, String workflowSlug, Integer workf
         List<StepRecord> seeded = steps.stream().map(s -> new StepRecord(s.stepId(), s.type(), StepStatus.PENDING, 0, 0,
                 null, null, null, null, null, null, null, null, null, null)).toList();
         return new RunRecord(id, appId, workflowSlug, workflowVersion, definition, RunStatus.PENDING, input, null, null,
-                webhookUrl, idempotencyKey, requestHash, createdAt, null, null, deadline, scheduleId, lineage, seeded);
+                webhookUrl, idempotencyKey, requestHash, createdAt, null, null, deadline, scheduleId, lineage, admission, seeded);
     }
 }

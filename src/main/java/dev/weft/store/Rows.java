@@ -36,7 +36,10 @@ final class Rows {
                 rs.getString("webhook_url"), rs.getString("idempotency_key"), rs.getString("request_hash"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
                 instant(rs, "deadline"), rs.getString("schedule_id"),
-                new Lineage(rs.getString("parent_run_id"), rs.getString("parent_step_id"), rs.getInt("depth")), List.of());
+                new Lineage(rs.getString("parent_run_id"), rs.getString("parent_step_id"), rs.getInt("depth")),
+                new Admission(rs.getInt("priority"), rs.getString("concurrency_key"), rs.getInt("concurrency_limit"),
+                        rs.getString("status_reason")),
+                List.of());
     }
 
     static StepRecord step(ResultSet rs) throws SQLException {

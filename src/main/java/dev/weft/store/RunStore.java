@@ -51,7 +51,7 @@ public interface RunStore {
      */
     java.util.Set<String> renewLeases(Collection<String> leaseTokens, Duration lease);
 
-    List<StepRef> dueSteps(Instant now, int limit);
+    List<ScheduledStep> dueSteps(Instant now, int limit);
 
     /** Steps whose lease ran out by the database's clock: {@code (ref, attempt, token)}. */
     List<ExpiredLease> expiredLeases(int limit);
@@ -87,6 +87,27 @@ public interface RunStore {
      * reset, or waits for another child. A step still running or queued may yet take its child.
      */
     List<String> orphanedChildRuns(int limit);
+
+    /**
+     * Takes the lock of an app's concurrency key value until the caller's transaction ends:
+     * admissions under one key happen one at a time, in whatever process.
+     */
+    void lockConcurrencyKey(String appId, String key);
+
+    /** Runs of the app with that key value that are running. */
+    int runningWithKey(String appId, String key);
+
+    /** The oldest pending runs of the app with that key value, in submission order. */
+    List<String> pendingWithKey(String appId, String key, int limit);
+
+    /** Why a pending run waits (null: it does not). */
+    void setStatusReason(String runId, String reason);
+
+    /** Keys with runs pending since before {@code createdBefore}: admissions that may have been lost. */
+    List<ConcurrencyKey> keysWithWaitingRuns(Instant createdBefore, int limit);
+
+    /** An app's concurrency key value. */
+    record ConcurrencyKey(String appId, String key) {}
 
     /** A {@code workflow} step and the child run it waits for. */
     record ChildWait(StepRef step, String childRunId) {}

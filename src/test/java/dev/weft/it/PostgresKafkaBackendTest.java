@@ -19,5 +19,6 @@ class PostgresKafkaBackendTest {
     @Nested class Signals extends SignalsTest {}
     @Nested class FanOut extends FanOutTest {}
     @Nested class SubWorkflows extends SubWorkflowsTest {}
+    @Nested class Concurrency extends ConcurrencyTest {}
     @Nested class ScheduledRuns extends SchedulesTest {}
 }

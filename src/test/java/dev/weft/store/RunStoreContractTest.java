@@ -218,9 +218,71 @@ abstract class RunStoreContractTest {
         assertThat(store.find(APP, orphan.id(), false).orElseThrow().lineage()).isEqualTo(new Lineage(parent.id(), "other", 1));
     }
 
+    @Test
+    void runsWithAConcurrencyKeyAreCountedByKeyAndTheWaitingOnesListedInSubmissionOrder() throws Exception {
+        String key = "user-" + UUID.randomUUID();
+        Admission keyed = new Admission(7, key, 2, null);
+        Instant t0 = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MICROS);
+        NewRun first = withAdmission(newRun(null, t0), keyed);
+        NewRun second = withAdmission(newRun(null, t0.plusSeconds(1)), keyed);
+        NewRun third = withAdmission(newRun(null, t0.plusSeconds(2)), keyed);
+        List.of(third, first, second).forEach(store::insert);
+        tx.executeWithoutResult(s -> store.apply(store.lock(first.id()).orElseThrow(), List.of(new Decision.StartRun()),
+                Instant.now()));
+        store.setStatusReason(second.id(), "waiting for a slot");
+
+        assertThat(store.runningWithKey(APP, key)).isEqualTo(1);
+        assertThat(store.pendingWithKey(APP, key, 10)).containsExactly(second.id(), third.id());
+        assertThat(store.stalePendingRuns(Instant.now(), 1000)).as("waiting on purpose").doesNotContain(second.id());
+        assertThat(store.keysWithWaitingRuns(Instant.now(), 1000)).contains(new RunStore.ConcurrencyKey(APP, key));
+        RunRecord waiting = store.find(APP, second.id(), false).orElseThrow();
+        assertThat(waiting.admission()).isEqualTo(new Admission(7, key, 2, "waiting for a slot"));
+        tx.executeWithoutResult(s -> store.apply(store.lock(second.id()).orElseThrow(), List.of(new Decision.StartRun()),
+                Instant.now()));
+        assertThat(store.find(APP, second.id(), false).orElseThrow().admission().statusReason()).as("cleared on start").isNull();
+        assertThat(store.dueSteps(Instant.now(), 1000)).noneMatch(s -> s.ref().runId().equals(first.id()));
+
+        // the key's lock is held until the transaction ends: a second locker waits for it
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            Future<?> holder = pool.submit(() -> tx.executeWithoutResult(s -> {
+                store.lockConcurrencyKey(APP, key);
+                locked.countDown();
+                awaitQuietly(release);
+            }));
+            locked.await();
+            long[] acquiredAt = new long[1];
+            Thread other = Thread.ofVirtual().start(() -> tx.executeWithoutResult(s -> {
+                store.lockConcurrencyKey(APP, key);
+                acquiredAt[0] = System.nanoTime();
+            }));
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> acquiredAt[0] == 0);
+            long released = System.nanoTime();
+            release.countDown();
+            holder.get();
+            other.join();
+            assertThat(acquiredAt[0]).as("the second locker got the key after the first let go").isGreaterThan(released);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static NewRun withAdmission(NewRun r, Admission admission) {
+        return new NewRun(r.id(), r.appId(), r.workflowSlug(), r.workflowVersion(), r.definition(), r.input(), r.webhookUrl(),
+                r.idempotencyKey(), r.requestHash(), r.createdAt(), r.deadline(), r.scheduleId(), r.lineage(), admission,
+                r.steps());
+    }
+
     private static NewRun withLineage(NewRun r, Lineage lineage) {
         return new NewRun(r.id(), r.appId(), r.workflowSlug(), r.workflowVersion(), r.definition(), r.input(), r.webhookUrl(),
-                r.idempotencyKey(), r.requestHash(), r.createdAt(), r.deadline(), r.scheduleId(), lineage, r.steps());
+                r.idempotencyKey(), r.requestHash(), r.createdAt(), r.deadline(), r.scheduleId(), lineage, r.admission(), r.steps());
     }
 
     @Test
@@ -300,7 +362,7 @@ abstract class RunStoreContractTest {
     private static NewRun newRun(String idempotencyKey, Instant created, List<NewRun.StepSeed> steps) {
         return new NewRun(dev.weft.common.Ids.uuid7(Clock.systemUTC()), APP, null, null, "{\"steps\": []}",
                 Json.object(), null, idempotencyKey, "hash", created, created.plus(Duration.ofHours(1)), null,
-                dev.weft.store.Lineage.NONE, steps);
+                dev.weft.store.Lineage.NONE, dev.weft.store.Admission.DEFAULT, steps);
     }
 
     private static <T> List<T> concurrently(int n, java.util.function.IntFunction<Callable<T>> task) throws Exception {

@@ -124,7 +124,7 @@ abstract class WebhookHttpTest {
         return new RunRecord(Ids.uuid7(Clock.systemUTC()), appId, "image-generate-v1", 1, "{}", status,
                 Json.parse("{\"prompt\":\"a cat\"}"), status == RunStatus.COMPLETED ? Json.parse("{\"image\":\"art_1\"}") : null,
                 error, webhookUrl, null, null, now.minusSeconds(2), now.minusSeconds(1), now, null, null,
-                dev.weft.store.Lineage.NONE, steps);
+                dev.weft.store.Lineage.NONE, dev.weft.store.Admission.DEFAULT, steps);
     }
 
     /** The run's deliveries once one matches, as listed by the API. */

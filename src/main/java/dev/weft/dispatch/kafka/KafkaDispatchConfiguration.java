@@ -116,8 +116,9 @@ class KafkaDispatchConfiguration {
 
         @Bean
         Maintenance maintenance(RunStore store, OutboxDispatcher dispatcher, StepWorker worker,
-                                RunEvents coordinator, EngineProperties properties, Clock clock) {
-            return new Maintenance(store, dispatcher, worker, coordinator, properties, clock);
+                                RunEvents coordinator, dev.weft.runs.ConcurrencyGate gate,
+                                EngineProperties properties, Clock clock) {
+            return new Maintenance(store, dispatcher, worker, coordinator, gate, properties, clock);
         }
 
         /** The process's step slots, shared by the consumer and local continuation. */

@@ -1,6 +1,7 @@
 package dev.weft.dispatch.kafka;
 
 import dev.weft.runs.StepDispatcher;
+import dev.weft.store.ScheduledStep;
 import dev.weft.store.StepRef;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +54,8 @@ public class OutboxDispatcher implements StepDispatcher {
      * harmless), so it is published again, at most once per that interval per process.
      */
     @Override
-    public void redispatch(List<StepRef> due, Instant now) {
+    public void redispatch(List<ScheduledStep> dueSteps, Instant now) {
+        List<StepRef> due = dueSteps.stream().map(ScheduledStep::ref).toList();
         unclaimedSince.keySet().retainAll(new HashSet<>(due));
         for (StepRef ref : due) {
             Instant since = unclaimedSince.putIfAbsent(ref, now);

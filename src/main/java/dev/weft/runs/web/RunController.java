@@ -46,10 +46,12 @@ public class RunController {
     private final RunCoordinator coordinator;
     private final DefinitionService definitions;
     private final DryRunPlanner planner;
+    private final dev.weft.runs.ConcurrencyGate gate;
 
     public RunController(RunService runs, RunStore store, RunCoordinator coordinator, DefinitionService definitions,
-                         DryRunPlanner planner) {
+                         DryRunPlanner planner, dev.weft.runs.ConcurrencyGate gate) {
         this.planner = planner;
+        this.gate = gate;
         this.runs = runs;
         this.store = store;
         this.coordinator = coordinator;
@@ -144,7 +146,7 @@ public class RunController {
             throw ApiProblem.conflict("run-not-resumable", "only a failed run can be resumed; run " + runId + " is "
                     + run.status().wire());
         }
-        coordinator.resume(runId);
+        gate.resume(run);
         return ResponseEntity.accepted().body(get(app, runId));
     }
 

@@ -18,7 +18,8 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
                       JsonNode input, JsonNode output, JsonNode error, String webhookUrl, Instant createdAt,
                       Instant startedAt, Instant finishedAt, Instant deadline, Long durationMs, String statusUrl,
                       String eventsUrl, Usage usage, String scheduleId, String parentRunId, String parentStepId,
-                      String parentRunUrl, List<StepView> steps) {
+                      String parentRunUrl, int priority, String concurrencyKey, String statusReason,
+                      List<StepView> steps) {
 
     /**
      * Totals over the run's AI steps, from each step's {@code output.usage}; {@code costUsd} is the sum of the
@@ -79,6 +80,7 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
                 r.finishedAt(), r.deadline(), millis(r.startedAt(), r.finishedAt()), self, self + "/events", Usage.of(r.steps()),
                 r.scheduleId(), r.lineage().parentRunId(), r.lineage().parentStepId(),
                 r.lineage().isChild() ? baseUrl + "/v1/workflows/runs/" + r.lineage().parentRunId() : null,
+                r.admission().priority(), r.admission().concurrencyKey(), r.admission().statusReason(),
                 steps(r, baseUrl, steps));
     }
 

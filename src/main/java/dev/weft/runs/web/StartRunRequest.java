@@ -5,6 +5,8 @@ import dev.weft.runs.RunRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -23,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * @param webhookUrl     called when the run finishes
  * @param idempotencyKey the same key and body give the same run; the same key and another body a 409
  * @param budget         can only tighten the definition's budget
+ * @param priority       0 to 9 (default 5), higher first when steps wait for execution slots
  */
 public record StartRunRequest(
         String appId,
@@ -33,7 +36,9 @@ public record StartRunRequest(
         @Size(max = FieldLimits.URL, message = "must be at most " + FieldLimits.URL + " characters") String webhookUrl,
         @Size(min = 1, max = FieldLimits.IDEMPOTENCY_KEY, message = "must be 1 to " + FieldLimits.IDEMPOTENCY_KEY
                 + " characters") String idempotencyKey,
-        @Valid Budget budget) {
+        @Valid Budget budget,
+        @Min(value = 0, message = "must be an integer from 0 to 9") @Max(value = 9, message = "must be an integer from 0 to 9")
+        Integer priority) {
 
     /** @param maxCostUsd US dollars this run may spend on AI calls */
     public record Budget(
@@ -43,6 +48,6 @@ public record StartRunRequest(
 
     RunRequest toRunRequest() {
         return new RunRequest(appId, workflowSlug, plan, version, input, webhookUrl, idempotencyKey,
-                budget == null ? null : budget.maxCostUsd());
+                budget == null ? null : budget.maxCostUsd(), null, priority);
     }
 }
