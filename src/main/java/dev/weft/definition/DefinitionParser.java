@@ -28,7 +28,7 @@ public final class DefinitionParser {
             Set.of("slug", "description", "inputSchema", "steps", "output", "timeout", "budget", "concurrency");
     private static final Set<String> STEP_FIELDS =
             Set.of("id", "type", "dependsOn", "input", "when", "retry", "timeout", "onError", "description", "forEach",
-                    "maxConcurrency", "onItemError");
+                    "maxConcurrency", "onItemError", "ifSkipped");
 
     private final Predicate<String> knownStepType;
     private final Set<String> stepTypeNames;
@@ -270,8 +270,18 @@ public final class DefinitionParser {
         if (id == null || type == null) {
             return null;
         }
+        StepDefinition.IfSkipped ifSkipped = StepDefinition.IfSkipped.SKIP;
+        JsonNode ifSkippedNode = node.get("ifSkipped");
+        if (ifSkippedNode != null) {
+            if (ifSkippedNode.isString() && ifSkippedNode.asString().equals("run")) {
+                ifSkipped = StepDefinition.IfSkipped.RUN;
+            } else if (!(ifSkippedNode.isString() && ifSkippedNode.asString().equals("skip"))) {
+                errors.add(label, "ifSkipped", base + "/ifSkipped", "INVALID_IF_SKIPPED",
+                        "ifSkipped must be \"skip\" (the default) or \"run\"");
+            }
+        }
         return new StepDefinition(id, type, dependsOn, input, when, retry, timeout, onError, fanOut.forEach(),
-                fanOut.maxConcurrency(), fanOut.onItemError());
+                fanOut.maxConcurrency(), fanOut.onItemError(), ifSkipped);
     }
 
     private void checkDepth(JsonNode doc, Errors errors) {

@@ -14,13 +14,21 @@ import tools.jackson.databind.JsonNode;
  * @param forEach   a fan-out: the expression giving the list whose items the step runs on, or null
  * @param maxConcurrency items of the fan-out running at once
  * @param onItemError what a failed item does: fail the step, or continue with a null entry
+ * @param ifSkipped what the step does when a dependency was skipped: skip too, or run anyway
  */
 public record StepDefinition(String id, String type, List<String> dependsOn, JsonNode input,
                              String when, RetryPolicy retry, Duration timeout, OnError onError,
-                             String forEach, int maxConcurrency, OnItemError onItemError) {
+                             String forEach, int maxConcurrency, OnItemError onItemError, IfSkipped ifSkipped) {
 
     /** What a fan-out item that failed for good does to its step. */
     public enum OnItemError { FAIL, CONTINUE }
+
+    /**
+     * What a step does when a dependency was skipped: skip as well (the default, so a false
+     * {@code when} prunes a branch), or run, reading the skipped step's output as null (to join
+     * branches of which only some ran).
+     */
+    public enum IfSkipped { SKIP, RUN }
 
     /** Items of a fan-out that run at once when the step does not say. */
     public static final int DEFAULT_MAX_CONCURRENCY = 10;
@@ -31,13 +39,21 @@ public record StepDefinition(String id, String type, List<String> dependsOn, Jso
 
     public StepDefinition(String id, String type, List<String> dependsOn, JsonNode input, String when,
                           RetryPolicy retry, Duration timeout, OnError onError) {
-        this(id, type, dependsOn, input, when, retry, timeout, onError, null, DEFAULT_MAX_CONCURRENCY, OnItemError.FAIL);
+        this(id, type, dependsOn, input, when, retry, timeout, onError, null, DEFAULT_MAX_CONCURRENCY, OnItemError.FAIL,
+                IfSkipped.SKIP);
+    }
+
+    public StepDefinition(String id, String type, List<String> dependsOn, JsonNode input, String when,
+                          RetryPolicy retry, Duration timeout, OnError onError, String forEach, int maxConcurrency,
+                          OnItemError onItemError) {
+        this(id, type, dependsOn, input, when, retry, timeout, onError, forEach, maxConcurrency, onItemError,
+                IfSkipped.SKIP);
     }
 
     /** The same step with other dependencies. */
     public StepDefinition withDependsOn(List<String> deps) {
         return new StepDefinition(id, type, deps, input, when, retry, timeout, onError, forEach, maxConcurrency,
-                onItemError);
+                onItemError, ifSkipped);
     }
 
     public boolean fansOut() {

@@ -410,7 +410,11 @@ public final class Decider {
                     return false;
                 }
                 case SKIP -> {
-                    return skip(w, def.id(), "dependency '" + dep + "' was " + w.get(dep).status().wire());
+                    boolean joins = def.ifSkipped() == StepDefinition.IfSkipped.RUN
+                            && w.get(dep).status() == StepStatus.SKIPPED;
+                    if (!joins) {
+                        return skip(w, def.id(), "dependency '" + dep + "' was " + w.get(dep).status().wire());
+                    }
                 }
                 case OK -> { }
             }

@@ -31,7 +31,11 @@ public class ConcurrencyGate implements RunFinishedListener {
     private final TransactionTemplate tx;
 
     /** Lazy: the coordinator calls this gate as one of its listeners. */
-    public ConcurrencyGate(RunStore store, @Lazy RunCoordinator coordinator, TransactionTemplate tx) {
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    public ConcurrencyGate(RunStore store, @Lazy RunCoordinator coordinator, TransactionTemplate tx,
+                           io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.coordinator = coordinator;
         this.tx = tx;
@@ -49,9 +53,11 @@ public class ConcurrencyGate implements RunFinishedListener {
         List<String> oldest = store.pendingWithKey(app, key, 1); // this run is pending too, and visible here
         boolean first = oldest.isEmpty() || oldest.getFirst().equals(run.id());
         if (running < run.admission().concurrencyLimit() && first) {
+            meters.counter("weft.runs.admissions", "outcome", "started").increment();
             return true;
         }
         store.setStatusReason(run.id(), reason(run));
+        meters.counter("weft.runs.admissions", "outcome", "waiting").increment();
         return false;
     }
 

@@ -307,6 +307,7 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
                 return new Outcome(run.status(), List.of(), null, Set.of(), NO_FOLLOW_UPS);
             }
             RunStatus after = finalStatus(run.status(), decisions);
+            countTransitions(decisions);
             RunStore.Applied applied = recorded == null ? store.apply(run, decisions, now)
                     : store.apply(run, decisions, now, recorded);
             List<ScheduledStep> ready = localStarts.claimReady(run.withSteps(applied.steps()), after, applied.queued(), now);
@@ -364,6 +365,34 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
                 .filter(s -> s.stepId().equals(stepId))
                 .map(StepRecord::leaseToken)
                 .anyMatch(t -> t != null && t.equals(token));
+    }
+
+    /**
+     * {@code weft.step.transitions{to, kind}}: every status a step or a forEach item entered, so
+     * waiting, item and fan-out activity shows in the metrics as well as in the runs.
+     */
+    private void countTransitions(List<Decision> decisions) {
+        for (Decision d : decisions) {
+            String[] change = switch (d) {
+                case Decision.QueueStep q -> new String[] {q.stepId(), "queued"};
+                case Decision.ScheduleRetry r -> new String[] {r.stepId(), "queued"};
+                case Decision.RequeueInterrupted r -> new String[] {r.stepId(), "queued"};
+                case Decision.DeferStep r -> new String[] {r.stepId(), "queued"};
+                case Decision.ExpandItems e -> new String[] {e.stepId(), "running"};
+                case Decision.AwaitSignal a -> new String[] {a.stepId(), "waiting"};
+                case Decision.AwaitChildRun a -> new String[] {a.stepId(), "waiting"};
+                case Decision.RecordSuccess r -> new String[] {r.stepId(), "succeeded"};
+                case Decision.RecordFailure f -> new String[] {f.stepId(), "failed"};
+                case Decision.SkipStep s -> new String[] {s.stepId(), "skipped"};
+                case Decision.CancelStep c -> new String[] {c.stepId(), "cancelled"};
+                case Decision.ResetStep r -> new String[] {r.stepId(), "pending"};
+                default -> null;
+            };
+            if (change != null) {
+                meters.counter("weft.step.transitions", "to", change[1],
+                        "kind", dev.weft.engine.FanOut.isItem(change[0]) ? "item" : "step").increment();
+            }
+        }
     }
 
     private static RunStatus finalStatus(RunStatus before, List<Decision> decisions) {

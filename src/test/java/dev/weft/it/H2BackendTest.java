@@ -20,6 +20,7 @@ class H2BackendTest {
     @Nested class FanOut extends FanOutTest {}
     @Nested class SubWorkflows extends SubWorkflowsTest {}
     @Nested class Concurrency extends ConcurrencyTest {}
+    @Nested class ImageBatchReview extends ImageBatchReviewTest {}
     @Nested class ScheduledRuns extends SchedulesTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}

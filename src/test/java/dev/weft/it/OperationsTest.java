@@ -75,6 +75,12 @@ abstract class OperationsTest extends ApiTestBase {
         JsonNode openApi = anonymous.get("/v3/api-docs").expect(200).json();
         assertThat(openApi.get("paths").has("/v1/workflows/run")).isTrue();
         assertThat(openApi.get("paths").has("/v1/workflows/runs/{runId}")).isTrue();
+        assertThat(openApi.get("paths").has("/v1/workflows/runs/{runId}/signals/{signal}")).isTrue();
+        assertThat(openApi.get("paths").has("/v1/schedules/{id}/trigger")).isTrue();
+        assertThat(openApi.at("/components/schemas/StepView/properties/status/enum").toString())
+                .contains("waiting", "queued", "skipped");
+        assertThat(openApi.at("/components/schemas/StepView/properties").has("items")).isTrue();
+        assertThat(openApi.at("/components/schemas/RunView/properties").has("statusReason")).isTrue();
         assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

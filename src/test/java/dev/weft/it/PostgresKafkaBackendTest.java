@@ -20,5 +20,6 @@ class PostgresKafkaBackendTest {
     @Nested class FanOut extends FanOutTest {}
     @Nested class SubWorkflows extends SubWorkflowsTest {}
     @Nested class Concurrency extends ConcurrencyTest {}
+    @Nested class ImageBatchReview extends ImageBatchReviewTest {}
     @Nested class ScheduledRuns extends SchedulesTest {}
 }

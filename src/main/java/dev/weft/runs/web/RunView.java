@@ -1,6 +1,7 @@
 package dev.weft.runs.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.weft.engine.FanOut;
 import dev.weft.engine.StepStatus;
 import dev.weft.store.RunRecord;
@@ -14,7 +15,10 @@ import tools.jackson.databind.JsonNode;
 
 /** A run as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunView(String runId, String appId, String workflowSlug, Integer workflowVersion, String status,
+public record RunView(String runId, String appId, String workflowSlug, Integer workflowVersion,
+                      @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"},
+                              description = "pending: accepted, not started (statusReason says why when it waits for a"
+                                      + " concurrency slot)") String status,
                       JsonNode input, JsonNode output, JsonNode error, String webhookUrl, Instant createdAt,
                       Instant startedAt, Instant finishedAt, Instant deadline, Long durationMs, String statusUrl,
                       String eventsUrl, Usage usage, String scheduleId, String parentRunId, String parentStepId,
@@ -55,7 +59,11 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
      * output); an item shows its {@code index} and the {@code item} it works on.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StepView(String id, String type, String status, int attempts, Integer interruptions, JsonNode input,
+    public record StepView(String id, String type,
+                           @Schema(allowableValues = {"pending", "queued", "running", "waiting", "succeeded", "failed",
+                                   "skipped", "cancelled"}, description = "waiting: for a signal or a child run, holding no"
+                                   + " worker; a forEach step is running while its items run") String status,
+                           int attempts, Integer interruptions, JsonNode input,
                            JsonNode output, JsonNode error, String reason, Instant queuedAt, Instant startedAt,
                            Instant finishedAt, Long durationMs, Instant nextAttemptAt, Integer index, JsonNode item,
                            Map<String, Integer> itemCounts, List<ItemError> itemErrors, List<StepView> items,
