@@ -38,9 +38,13 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.NOT_FOUND, what + "-not-found", "Not Found", detail);
     }
 
-    /** A request field that is wrong: {@code errors} carries {@code {field, message}}. */
+    /**
+     * A request field that is wrong (unknown, of the wrong type or shape, missing): 422, like every
+     * request that could be read but not accepted; 400 is kept for bodies that cannot be read at all
+     * (not JSON, missing, beyond the parser's limits). {@code errors} carries {@code {field, message}}.
+     */
     public static ApiProblem invalidField(String field, String message) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", field + ": " + message,
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Invalid request", field + ": " + message,
                 List.of(Map.of("field", field, "message", message)));
     }
 

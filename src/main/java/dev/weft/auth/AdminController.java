@@ -52,7 +52,7 @@ class AdminController {
     ResponseEntity<CreatedAppResponse> createApp(@RequestBody CreateAppRequest request) {
         var created = directory.createAppWithKey(request.id(), request.name());
         App app = created.app();
-        return ResponseEntity.created(URI.create("/admin/apps/" + app.id()))
+        return ResponseEntity.created(dev.weft.api.Urls.absoluteUri("/admin/apps/" + app.id()))
                 .body(new CreatedAppResponse(app.id(), app.name(), app.createdAt(), created.apiKey()));
     }
 
@@ -65,7 +65,7 @@ class AdminController {
     ResponseEntity<NewApiKey> createKey(@PathVariable String appId, @RequestBody(required = false) CreateKeyRequest request) {
         NewApiKey key = request == null ? directory.createKey(appId, null, null, null)
                 : directory.createKey(appId, request.name(), request.scopes(), request.expiresAt());
-        return ResponseEntity.created(URI.create("/admin/apps/" + appId + "/keys/" + key.id())).body(key);
+        return ResponseEntity.created(dev.weft.api.Urls.absoluteUri("/admin/apps/" + appId + "/keys/" + key.id())).body(key);
     }
 
     /** A new key replacing this one; the old one keeps working for the overlap, so clients can switch. */
@@ -79,7 +79,7 @@ class AdminController {
         AppDirectory.Rotated rotated = directory.rotateKey(appId, keyId, overlap).orElseThrow(() ->
                 Problems.exception(HttpStatus.NOT_FOUND, "not-found", "Not Found",
                         "App '" + appId + "' has no active key '" + keyId + "'"));
-        return ResponseEntity.created(URI.create("/admin/apps/" + appId + "/keys/" + rotated.key().id()))
+        return ResponseEntity.created(dev.weft.api.Urls.absoluteUri("/admin/apps/" + appId + "/keys/" + rotated.key().id()))
                 .body(new RotatedKeyResponse(rotated.key(), rotated.previousKeyId(), rotated.previousKeyExpiresAt()));
     }
 

@@ -12,6 +12,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class AuthWebConfig implements WebMvcConfigurer {
 
+    static {
+        // resolved from the API key, not read from the request: no parameter in the OpenAPI description
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedApp.class);
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new AuthenticatedAppArgumentResolver());

@@ -22,15 +22,33 @@ class Bootstrap implements ApplicationRunner {
 
     private final AppDirectory directory;
     private final AuthProperties.Bootstrap config;
+    private final org.springframework.core.env.Environment environment;
 
-    Bootstrap(AppDirectory directory, AuthProperties properties) {
+    Bootstrap(AppDirectory directory, AuthProperties properties, org.springframework.core.env.Environment environment) {
         this.directory = directory;
         this.config = properties.bootstrap();
+        this.environment = environment;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         run();
+    }
+
+    /** Where the service answers, from the port it really listens on; null in a process without a web server. */
+    private String url() {
+        String port = environment.getProperty("local.server.port");
+        return port == null ? null : "http://localhost:" + port;
+    }
+
+    /** Where embedded mode keeps its data, or the database URL otherwise. */
+    private String data() {
+        String jdbc = environment.getProperty("spring.datasource.url", "");
+        if (jdbc.startsWith("jdbc:h2:file:")) {
+            return java.nio.file.Path.of(environment.getProperty("weft.data-dir", "./data")).toAbsolutePath().normalize()
+                    + " (H2)";
+        }
+        return jdbc.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 
     void run() {
@@ -45,6 +63,11 @@ class Bootstrap implements ApplicationRunner {
                     + "WEFT_BOOTSTRAP_API_KEY), or neither to get a generated key on first start");
         } else if (directory.listApps().isEmpty()) {
             createDefaultApp();
+            return;
+        }
+        String url = url();
+        if (url != null) {
+            log.info("Weft is ready at {}  ·  API reference {}/swagger-ui.html  ·  data {}", url, url, data());
         }
     }
 
@@ -90,12 +113,16 @@ class Bootstrap implements ApplicationRunner {
             return;
         }
         String line = "=".repeat(100);
-        log.warn("""
+        String url = url();
+        log.info("""
 
                 {}
-                Weft first start: created app '{}' with API key {}
-                Store it now, it is not shown again. Send it as the X-API-Key header.
-                (Set WEFT_BOOTSTRAP_API_KEY to choose the key yourself, or create more keys via /admin.)
-                {}""", line, DEFAULT_APP, created.apiKey().key(), line);
+                Weft is ready{}
+                  API key of app '{}': {}
+                    (shown once: store it now; send it as the X-API-Key header; WEFT_BOOTSTRAP_API_KEY chooses it)
+                  API reference: {}/swagger-ui.html  ·  docs: docs/api.md
+                  Data: {}
+                {}""", line, url == null ? "" : " at " + url, DEFAULT_APP, created.apiKey().key(),
+                url == null ? "" : url, data(), line);
     }
 }

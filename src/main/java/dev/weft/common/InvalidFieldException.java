@@ -1,9 +1,10 @@
 package dev.weft.common;
 
 /**
- * A request field that is wrong, thrown by services and answered as a problem naming the field in
- * the API's words: 422 for a value of the right type that is not allowed (out of range, too long,
- * refused), 400 for one that is malformed (wrong type or shape, missing, contradicting another).
+ * A request field that is wrong, thrown by services and answered as a 422 problem naming the field
+ * in the API's words: a value that is not allowed (out of range, too long, refused) or one that is
+ * malformed (wrong type or shape, missing, contradicting another). 400 is only for a body that
+ * cannot be read.
  */
 public class InvalidFieldException extends RuntimeException {
 
@@ -21,7 +22,7 @@ public class InvalidFieldException extends RuntimeException {
         this.malformed = malformed;
     }
 
-    /** A value of the wrong type or shape, or one that is missing: 400. */
+    /** A value of the wrong type or shape, or one that is missing: 422 as well, told apart in the message. */
     public static InvalidFieldException malformed(String field, String message) {
         return new InvalidFieldException(field, message, true);
     }

@@ -221,8 +221,10 @@ public final class DefinitionParser {
         if (type == null) {
             errors.add(label, "type", base + "/type", "REQUIRED", "step type is required");
         } else if (!knownStepType.test(type)) {
+            String suggestion = dev.weft.common.Suggestions.nearest(type, stepTypeNames).orElse(null);
             errors.add(label, "type", base + "/type", "UNKNOWN_STEP_TYPE",
-                    "unknown step type '" + type + "'; known types: " + String.join(", ", stepTypeNames.stream().sorted().toList()));
+                    "unknown step type '" + type + "'" + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "")
+                            + " Known types: " + String.join(", ", stepTypeNames.stream().sorted().toList()), suggestion);
         }
         List<String> dependsOn = DefinitionFields.dependsOn(node.get("dependsOn"), previous, label, base, errors);
         JsonNode input = node.get("input");
@@ -310,6 +312,10 @@ public final class DefinitionParser {
 
         void add(String step, String field, String pointer, String code, String message) {
             list.add(new DefinitionError(step, field, pointer, code, message));
+        }
+
+        void add(String step, String field, String pointer, String code, String message, String suggestion) {
+            list.add(new DefinitionError(step, field, pointer, code, message, suggestion));
         }
 
         boolean isEmpty() {

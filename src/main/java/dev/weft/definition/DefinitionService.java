@@ -22,6 +22,7 @@ public class DefinitionService {
     private final DefinitionStore store;
     private final BuiltInWorkflows builtIns;
     private final DefinitionParser parser;
+    private final DefinitionTypeCheck types;
     private final Clock clock;
     private final ConcurrentMap<String, WorkflowDefinition> parsed = new ConcurrentHashMap<>();
 
@@ -30,33 +31,46 @@ public class DefinitionService {
         this.store = store;
         this.builtIns = new BuiltInWorkflows();
         this.parser = new DefinitionParser(steps.types(), expressions, limits);
+        this.types = new DefinitionTypeCheck(steps, expressions);
         this.clock = clock;
         for (StoredDefinition d : builtIns.all()) {
-            parser.parse(d.definition(), true); // a broken built-in is a build bug: fail at startup
+            // a broken built-in is a build bug: fail at startup
+            List<DefinitionError> errors = types.check(parser.parse(d.definition(), true));
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("built-in workflow " + d.slug() + ": " + errors);
+            }
         }
     }
 
     /** Validates and saves a new version. */
     @Transactional
     public StoredDefinition save(String appId, JsonNode document) {
-        WorkflowDefinition def = parser.parse(document, true);
+        WorkflowDefinition def = check(appId, document, true);
         if (builtIns.isBuiltIn(def.slug())) {
             throw new InvalidDefinitionException(List.of(new DefinitionError(null, "slug", "/slug", "RESERVED_SLUG",
                     "slug '" + def.slug() + "' is a built-in workflow; choose another slug")));
         }
-        checkCalls(appId, def, def.slug());
         return store.saveNextVersion(appId, def.slug(), document.toString(), clock.instant());
     }
 
-    /** Validates an ephemeral plan. */
-    public WorkflowDefinition parsePlan(JsonNode plan) {
-        return parser.parse(plan, false);
+    /** Checks a definition exactly as {@link #save} would, storing nothing ({@code validateOnly}). */
+    public WorkflowDefinition validate(String appId, JsonNode document) {
+        return check(appId, document, document != null && document.has("slug"));
     }
 
     /** Validates an ephemeral plan an app runs, the workflows it calls included. */
     public WorkflowDefinition parsePlan(String appId, JsonNode plan) {
-        WorkflowDefinition def = parser.parse(plan, false);
-        checkCalls(appId, def, null);
+        return check(appId, plan, false);
+    }
+
+    /** Structure and graph first (they stop at their own errors), then types and calls, reported together. */
+    private WorkflowDefinition check(String appId, JsonNode document, boolean stored) {
+        WorkflowDefinition def = parser.parse(document, stored);
+        List<DefinitionError> errors = new ArrayList<>(types.check(def));
+        errors.addAll(callErrors(appId, def, stored ? def.slug() : null));
+        if (!errors.isEmpty()) {
+            throw new InvalidDefinitionException(errors);
+        }
         return def;
     }
 
@@ -69,7 +83,7 @@ public class DefinitionService {
      * back to {@code ownSlug} (whose latest version the definition is about to become). Calls made
      * through expressions are only known at run time, where the depth limit stops a loop.
      */
-    private void checkCalls(String appId, WorkflowDefinition def, String ownSlug) {
+    private List<DefinitionError> callErrors(String appId, WorkflowDefinition def, String ownSlug) {
         List<DefinitionError> errors = new ArrayList<>();
         for (int i = 0; i < def.steps().size(); i++) {
             StepDefinition step = def.steps().get(i);
@@ -87,10 +101,12 @@ public class DefinitionService {
             Optional<StoredDefinition> found = find(appId, callee.slug(), callee.version());
             if (found.isEmpty()) {
                 boolean slugExists = callee.version() != null && find(appId, callee.slug(), null).isPresent();
+                String suggestion = slugExists ? null : nearestSlug(appId, callee.slug()).orElse(null);
                 errors.add(new DefinitionError(step.id(), slugExists ? "input.version" : "input.workflowSlug",
                         slugExists ? "/steps/" + i + "/input/version" : pointer, "UNKNOWN_WORKFLOW",
                         "this app has no workflow '" + callee.slug() + "'"
-                                + (slugExists ? " version " + callee.version() : "")));
+                                + (slugExists ? " version " + callee.version() : "")
+                                + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""), suggestion));
                 continue;
             }
             if (ownSlug != null) {
@@ -102,9 +118,12 @@ public class DefinitionService {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidDefinitionException(errors);
-        }
+        return errors;
+    }
+
+    /** The app's workflow slug (built-in ones included) closest to a mistyped one. */
+    public Optional<String> nearestSlug(String appId, String slug) {
+        return dev.weft.common.Suggestions.nearest(slug, list(appId).stream().map(StoredDefinition::slug).toList());
     }
 
     /** The chain of literal calls from {@code start} that reaches the latest {@code ownSlug}, or empty. */

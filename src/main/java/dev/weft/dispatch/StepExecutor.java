@@ -108,7 +108,11 @@ public class StepExecutor {
             if (FanOut.isItem(stepId)) {
                 scope = scope.forItem(self == null ? null : self.item(), FanOut.indexOf(stepId));
             }
-            input = def.input() == null ? dev.weft.common.Json.object() : expressions.render(def.input(), scope);
+            JsonNode override = run.steps().stream().filter(r -> r.stepId().equals(stepId)).findFirst()
+                    .map(dev.weft.store.StepRecord::inputOverride).orElse(null);
+            // an input given when the run was resumed stands in for the template
+            input = override != null ? override
+                    : def.input() == null ? dev.weft.common.Json.object() : expressions.render(def.input(), scope);
         } catch (ExpressionException e) {
             return StepResult.permanent(e.limitExceeded() ? e.code() : "INPUT_MAPPING_FAILED",
                     "step '" + stepId + "': input." + e.path() + " could not be evaluated: " + e.getMessage());
@@ -133,13 +137,41 @@ public class StepExecutor {
         List<InputSchemas.Violation> violations = InputSchemas.validate(handler.inputSchema(), input);
         if (!violations.isEmpty()) {
             InputSchemas.Violation v = violations.getFirst();
-            return StepResult.permanent("INVALID_STEP_INPUT", "step '" + stepId + "': input"
-                    + (v.location().isEmpty() ? "" : "." + v.location()) + ": " + v.message());
+            String producer = producer(def.input(), v.location());
+            return StepResult.permanent("INVALID_STEP_INPUT", "input"
+                    + (v.location().isEmpty() ? "" : "." + v.location()) + ": " + v.message()
+                    + (producer == null ? "" : " (the value came from " + producer + ")"));
         }
         StepContext context = new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
                 claim.firstStartedAt());
         Duration timeout = def.timeout() != null ? def.timeout() : properties.defaultStepTimeout();
         return externalized(context, callWithTimeout(handler, context, timeout, handlers, claim.leaseToken()));
+    }
+
+    /**
+     * The template string that produced the value at {@code location} of a rendered input (the
+     * expression itself, or the nearest expression above it), or null when it was literal.
+     */
+    static String producer(JsonNode template, String location) {
+        JsonNode node = template;
+        if (node == null) {
+            return null;
+        }
+        for (String part : location.replaceAll("\\[(\\d+)]", ".$1").split("\\.")) {
+            if (node.isString()) {
+                break;
+            }
+            if (part.isEmpty()) {
+                continue;
+            }
+            JsonNode next = node.isArray() && part.chars().allMatch(Character::isDigit)
+                    ? node.get(Integer.parseInt(part)) : node.get(part);
+            if (next == null) {
+                break;
+            }
+            node = next;
+        }
+        return node.isString() && node.asString().contains("{{") ? "'" + node.asString() + "'" : null;
     }
 
     /**

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -187,23 +188,34 @@ public final class Decider {
                 w.add(new FailRun(a.error()));
             }
             case RunEvent.ResumeRequested r -> {
-                if (run.status() != RunStatus.FAILED) {
+                boolean fromStep = r.from() != null && run.definition().step(r.from()).isPresent();
+                if (run.status() != RunStatus.FAILED && !(fromStep && run.status() == RunStatus.COMPLETED)) {
                     return List.of();
                 }
                 Duration timeout = run.definition().timeout();
-                w.add(new ReopenRun(timeout == null ? null : now.plus(timeout)));
+                w.add(new ReopenRun(timeout == null ? null : now.plus(timeout), r.details()));
                 w.status = RunStatus.RUNNING;
+                Set<String> rerun = fromStep ? downstreamOf(run.definition(), r.from()) : Set.of();
                 for (StepDefinition def : run.definition().steps()) {
                     StepState s = w.get(def.id());
-                    if (s.status() == StepStatus.CANCELLED
+                    boolean again = rerun.contains(def.id()) && s.status() != StepStatus.PENDING;
+                    if (again || s.status() == StepStatus.CANCELLED
                             || (s.status() == StepStatus.FAILED && !(def.onError() instanceof OnError.Continue))) {
                         w.add(new ResetStep(def.id()));
-                        w.put(new StepState(def.id(), StepStatus.PENDING, 0, 0, null, null));
+                        w.put(new StepState(def.id(), StepStatus.PENDING, s.attempt(), 0, null, null, null, null, s.attempt()));
+                        List<StepState> items = FanOut.items(w.steps, def.id());
+                        if (again && !items.isEmpty()) {
+                            // run again from scratch: the list is evaluated anew when the step starts
+                            w.add(new Decision.DropItems(def.id(), items.stream().map(StepState::id).toList()));
+                            items.forEach(item -> w.steps.remove(item.id()));
+                            continue;
+                        }
                         // only the items that did not succeed run again
-                        for (StepState item : FanOut.items(w.steps, def.id())) {
+                        for (StepState item : items) {
                             if (item.status() == StepStatus.FAILED || item.status() == StepStatus.CANCELLED) {
                                 w.add(new ResetStep(item.id()));
-                                w.put(new StepState(item.id(), StepStatus.PENDING, 0, 0, null, null, item.item()));
+                                w.put(new StepState(item.id(), StepStatus.PENDING, item.attempt(), 0, null, null,
+                                        item.item(), null, item.attempt()));
                             }
                         }
                     }
@@ -214,11 +226,32 @@ public final class Decider {
         return w.decisions;
     }
 
+    /**
+     * {@code from} and every step after it: those depending on it directly or through others, and
+     * the fallbacks of those (which stand in for them).
+     */
+    public static Set<String> downstreamOf(WorkflowDefinition definition, String from) {
+        Set<String> found = new java.util.LinkedHashSet<>();
+        found.add(from);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (StepDefinition def : definition.steps()) {
+                boolean follows = def.dependsOn().stream().anyMatch(found::contains);
+                boolean fallbackOfFound = definition.ownerOfFallback(def.id()).map(o -> found.contains(o.id())).orElse(false);
+                if ((follows || fallbackOfFound) && found.add(def.id())) {
+                    grew = true;
+                }
+            }
+        }
+        return found;
+    }
+
     private void onFailure(Work w, RunEvent.StepFailed f, Instant now) {
         StepDefinition def = w.run.definition().requireStep(FanOut.stepOf(f.stepId()));
         StepState s = w.get(f.stepId());
-        if (f.error().retryable() && def.retry().allowsAnotherAttempt(s.attempt())) {
-            Duration delay = def.retry().delayAfter(s.attempt(), unitRandom(w.run.runId(), f.stepId(), s.attempt()));
+        if (f.error().retryable() && def.retry().allowsAnotherAttempt(s.attemptsSinceReset())) {
+            Duration delay = def.retry().delayAfter(s.attemptsSinceReset(), unitRandom(w.run.runId(), f.stepId(), s.attempt()));
             if (f.retryAfterMillis() != null && f.retryAfterMillis() > delay.toMillis()) {
                 delay = Duration.ofMillis(f.retryAfterMillis());
             }
@@ -228,7 +261,7 @@ public final class Decider {
         }
         StepError error = f.error();
         if (error.retryable() && def.retry().maxAttempts() > 1) {
-            error = new StepError(error.code(), error.message() + " (gave up after " + s.attempt() + " attempts)", false);
+            error = new StepError(error.code(), error.message() + " (gave up after " + s.attemptsSinceReset() + " attempts)", false);
         }
         failStep(w, f.stepId(), error);
         afterChange(w, f.stepId(), now);
@@ -370,7 +403,9 @@ public final class Decider {
         if (failed.isPresent()) {
             StepError cause = failureOf(w, failed.get());
             cancelOpenSteps(w);
-            w.add(new FailRun(new StepError(cause.code(), "step '" + failed.get() + "' failed: " + cause.message(), false)));
+            String prefix = "step '" + failed.get() + "': ";
+            String message = cause.message().startsWith(prefix) ? cause.message().substring(prefix.length()) : cause.message();
+            w.add(new FailRun(new StepError(cause.code(), "step '" + failed.get() + "' failed: " + message, false)));
             return;
         }
         boolean allDone = w.steps.values().stream().allMatch(s -> s.status().isTerminal());

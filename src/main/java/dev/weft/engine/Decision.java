@@ -48,7 +48,21 @@ public sealed interface Decision {
      *                 a run that failed on its timeout gets the whole of it again instead of failing
      *                 at once; null when the definition has no timeout
      */
-    record ReopenRun(java.time.Instant deadline) implements Decision {}
+    record ReopenRun(java.time.Instant deadline, JsonNode details) implements Decision {
+        public ReopenRun(java.time.Instant deadline) {
+            this(deadline, null);
+        }
+    }
+
+    /**
+     * Removes the items of a {@code forEach} step that a resume runs again from scratch: the list
+     * is evaluated anew when the step starts.
+     */
+    record DropItems(String stepId, java.util.List<String> itemIds) implements Decision {
+        public DropItems {
+            itemIds = java.util.List.copyOf(itemIds);
+        }
+    }
 
     /**
      * A {@code wait_for_signal} step starts waiting: no worker holds it; a signal or its time-out

@@ -50,8 +50,10 @@ public final class Projection {
                 case Decision.ResetStep r -> {
                     StepState s = steps.get(r.stepId());
                     Transitions.checkStep(run.runId(), r.stepId(), s.status(), StepStatus.PENDING);
-                    steps.put(r.stepId(), new StepState(r.stepId(), StepStatus.PENDING, 0, 0, null, null, s.item()));
+                    steps.put(r.stepId(), new StepState(r.stepId(), StepStatus.PENDING, s.attempt(), 0, null, null, s.item(),
+                            null, s.attempt()));
                 }
+                case Decision.DropItems drop -> drop.itemIds().forEach(steps::remove);
                 case Decision.ExpandItems e -> {
                     step(run, steps, e.stepId(), StepStatus.RUNNING, null, null, null, null);
                     for (int i = 0; i < e.items().size(); i++) {

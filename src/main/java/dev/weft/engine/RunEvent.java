@@ -23,8 +23,18 @@ public sealed interface RunEvent {
     /** A client asked to cancel. */
     record CancelRequested() implements RunEvent {}
 
-    /** A client asked to resume a failed run from its failed steps. */
-    record ResumeRequested() implements RunEvent {}
+    /**
+     * A client asked to resume a run: a failed one from its failed steps, or, with {@code from}, a
+     * failed or completed one from that step (it and every step after it run again).
+     *
+     * @param from    the step to run again from, or null
+     * @param details what the client changed and which key asked, recorded in the run's history; or null
+     */
+    record ResumeRequested(String from, JsonNode details) implements RunEvent {
+        public ResumeRequested() {
+            this(null, null);
+        }
+    }
 
     /** The run's own timeout passed. */
     record DeadlineExceeded() implements RunEvent {}

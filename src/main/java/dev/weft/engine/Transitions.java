@@ -24,7 +24,8 @@ public final class Transitions {
         RUN.put(PENDING, EnumSet.of(RUNNING, FAILED, CANCELLED));
         RUN.put(RUNNING, EnumSet.of(COMPLETED, FAILED, CANCELLED));
         RUN.put(FAILED, EnumSet.of(RUNNING));
-        RUN.put(COMPLETED, EnumSet.noneOf(RunStatus.class));
+        // completed -> running: a resume from a step runs it and what follows again
+        RUN.put(COMPLETED, EnumSet.of(RUNNING));
         RUN.put(CANCELLED, EnumSet.noneOf(RunStatus.class));
 
         // pending -> running: a forEach step starts its items (no worker holds the step itself)
@@ -37,8 +38,9 @@ public final class Transitions {
         STEP.put(StepStatus.WAITING, EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.CANCELLED));
         STEP.put(StepStatus.FAILED, EnumSet.of(StepStatus.PENDING));
         STEP.put(StepStatus.CANCELLED, EnumSet.of(StepStatus.PENDING));
-        STEP.put(StepStatus.SUCCEEDED, EnumSet.noneOf(StepStatus.class));
-        STEP.put(StepStatus.SKIPPED, EnumSet.noneOf(StepStatus.class));
+        // succeeded/skipped -> pending: only a resume from a step, for it and the steps after it
+        STEP.put(StepStatus.SUCCEEDED, EnumSet.of(StepStatus.PENDING));
+        STEP.put(StepStatus.SKIPPED, EnumSet.of(StepStatus.PENDING));
     }
 
     private Transitions() {}

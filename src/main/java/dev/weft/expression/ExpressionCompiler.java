@@ -9,6 +9,8 @@ import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.extensions.CelMathExtensions;
 import dev.cel.extensions.CelStringExtensions;
@@ -45,14 +47,9 @@ final class ExpressionCompiler {
 
     ExpressionCompiler(ExpressionLimits limits) {
         this.limits = limits;
-        CelOptions options = CelOptions.current()
-                .comprehensionMaxIterations(limits.maxIterations())
-                .maxExpressionCodePointSize(limits.maxExpressionLength())
-                .enableHeterogeneousNumericComparisons(true)
-                .build();
-        var strings = CelExtensions.strings(EnumSet.complementOf(
-                EnumSet.of(CelStringExtensions.Function.REPLACE, CelStringExtensions.Function.JOIN)));
-        var math = CelExtensions.math(options, EnumSet.allOf(CelMathExtensions.Function.class));
+        CelOptions options = options(limits);
+        var strings = strings();
+        var math = math(options);
         MapType stringToDyn = MapType.create(SimpleType.STRING, SimpleType.DYN);
         this.cel = CelFactory.standardCelBuilder()
                 .setOptions(options)
@@ -68,6 +65,36 @@ final class ExpressionCompiler {
                 .addFunctionBindings(MissingFieldsAsNull.binding())
                 .addFunctionBindings(BoundedJoin.bindings(limits.maxValueSize()))
                 .build();
+    }
+
+    private static CelOptions options(ExpressionLimits limits) {
+        return CelOptions.current()
+                .comprehensionMaxIterations(limits.maxIterations())
+                .maxExpressionCodePointSize(limits.maxExpressionLength())
+                .enableHeterogeneousNumericComparisons(true)
+                .build();
+    }
+
+    private static dev.cel.extensions.CelStringExtensions strings() {
+        return CelExtensions.strings(EnumSet.complementOf(
+                EnumSet.of(CelStringExtensions.Function.REPLACE, CelStringExtensions.Function.JOIN)));
+    }
+
+    private static CelMathExtensions math(CelOptions options) {
+        return CelExtensions.math(options, EnumSet.allOf(CelMathExtensions.Function.class));
+    }
+
+    /**
+     * A compiler with the same functions, macros and limits as the one that runs expressions, and
+     * no variables: {@link TypeChecker} declares them with the types a definition gives them.
+     */
+    CelCompilerBuilder typedCompilerBuilder() {
+        CelOptions options = options(limits);
+        return CelCompilerFactory.standardCelCompilerBuilder()
+                .setOptions(options)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addLibraries(strings(), math(options))
+                .addFunctionDeclarations(BoundedJoin.declaration());
     }
 
     Compilation compile(String source) {

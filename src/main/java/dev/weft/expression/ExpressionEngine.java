@@ -69,6 +69,14 @@ public final class ExpressionEngine {
         return List.copyOf(problems);
     }
 
+    /**
+     * A type checker for one definition's expressions, from its {@code inputSchema} (null: dynamic)
+     * and what each of its steps produces.
+     */
+    public TypeChecker typeChecker(JsonNode inputSchema, List<TypeChecker.StepShape> steps) {
+        return TypeChecker.of(compiler, inputSchema, steps);
+    }
+
     /** Every problem with a {@code when} condition; empty when it compiles and may be boolean. */
     public List<ExpressionProblem> checkCondition(String condition) {
         String source;
@@ -206,7 +214,7 @@ public final class ExpressionEngine {
         }
     }
 
-    private static String conditionSource(String condition) {
+    static String conditionSource(String condition) {
         if (condition == null || condition.isBlank()) {
             throw new ExpressionException("", "empty condition");
         }
@@ -243,7 +251,7 @@ public final class ExpressionEngine {
     }
 
     /** Visits every string in a JSON value with its path. */
-    private static void forEachString(JsonNode node, String path, BiConsumer<String, String> visitor) {
+    static void forEachString(JsonNode node, String path, BiConsumer<String, String> visitor) {
         if (node == null) {
             return;
         }

@@ -9,9 +9,29 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OutboundConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutboundConfiguration.class);
+
+    /** Loopback names and addresses a development machine's own servers listen on. */
+    static final java.util.List<String> LOOPBACK = java.util.List.of("localhost", "127.0.0.1", "::1");
+
     @Bean
-    OutboundPolicy outboundPolicy(@Value("${weft.outbound.allow-hosts:}") String allowHosts) {
-        return OutboundPolicy.fromAllowHostsSetting(allowHosts);
+    OutboundPolicy outboundPolicy(@Value("${weft.outbound.allow-hosts:}") String allowHosts,
+                                  @Value("${weft.dev:false}") boolean dev) {
+        OutboundPolicy policy = OutboundPolicy.fromAllowHostsSetting(allowHosts);
+        if (!dev) {
+            return policy;
+        }
+        for (String host : LOOPBACK) {
+            policy = policy.allowing(host);
+        }
+        log.warn("""
+
+                ******************************************************************************************
+                *  DEVELOPMENT MODE (WEFT_DEV=true or the dev profile): webhooks, emit_webhook steps and  *
+                *  model servers may reach this machine's loopback addresses (localhost, 127.0.0.1, ::1).  *
+                *  Never run a shared or public server like this.                                           *
+                ******************************************************************************************""");
+        return policy;
     }
 
     @Bean(destroyMethod = "close")

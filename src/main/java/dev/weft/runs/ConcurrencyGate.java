@@ -88,8 +88,13 @@ public class ConcurrencyGate implements RunFinishedListener {
      * a failed run cannot go back to waiting).
      */
     public void resume(RunRecord run) {
+        resume(run, null, null);
+    }
+
+    /** As {@link #resume(RunRecord)}, from a step and with what was changed recorded (see {@link RunResumes}). */
+    public void resume(RunRecord run, String from, tools.jackson.databind.JsonNode details) {
         if (!run.admission().keyed()) {
-            coordinator.resume(run.id());
+            coordinator.resume(run.id(), from, details);
             return;
         }
         tx.executeWithoutResult(status -> {
@@ -100,7 +105,7 @@ public class ConcurrencyGate implements RunFinishedListener {
                         + running + " runs with concurrency key '" + run.admission().concurrencyKey()
                         + "' are running, the limit is " + run.admission().concurrencyLimit() + "; try again when one ends");
             }
-            coordinator.resume(run.id());
+            coordinator.resume(run.id(), from, details);
         });
     }
 

@@ -84,7 +84,7 @@ final class LocalStarts {
             ClaimedStep c = byStep.get(s.stepId());
             return c == null ? s : new StepRecord(s.stepId(), s.type(), StepStatus.RUNNING, c.attempt(), s.interruptions(),
                     s.input(), s.output(), s.error(), null, s.queuedAt(), s.availableAt(), c.firstStartedAt(), now,
-                    s.finishedAt(), c.leaseToken(), s.item(), s.childRunId());
+                    s.finishedAt(), c.leaseToken(), s.item(), s.childRunId(), s.inputOverride(), s.attemptBase());
         }).toList();
     }
 }

@@ -243,7 +243,12 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
     }
 
     public Optional<RunStatus> resume(String runId) {
-        return handle(runId, run -> new RunEvent.ResumeRequested());
+        return resume(runId, null, null);
+    }
+
+    /** @param from the step to run again from, or null; @param details what was changed, for the history */
+    public Optional<RunStatus> resume(String runId, String from, tools.jackson.databind.JsonNode details) {
+        return handle(runId, run -> new RunEvent.ResumeRequested(from, details));
     }
 
     private Optional<RunStatus> handle(String runId, Function<RunRecord, RunEvent> eventFor) {

@@ -206,15 +206,17 @@ public class RunService {
         }
         if (hasPlan) {
             if (request.version() != null) {
-                throw InvalidFieldException.malformed("version", "version applies to workflowSlug, not to an inline plan");
+                throw InvalidFieldException.malformed("workflowVersion", "workflowVersion applies to workflowSlug, not to an inline plan");
             }
             WorkflowDefinition def = definitions.parsePlan(appId, request.plan());
             return new Resolved(def, def.slug(), null, request.plan().toString());
         }
         StoredDefinition stored = definitions.find(appId, request.workflowSlug(), request.version())
                 .orElseThrow(() -> new NotFoundException("workflow", "no workflow '" + request.workflowSlug() + "'"
-                        + (request.version() == null ? "" : " version " + request.version()) + " for this app",
-                        request.version() == null ? "workflowSlug" : "version"));
+                        + (request.version() == null ? "" : " version " + request.version()) + " for this app"
+                        + (request.version() == null ? definitions.nearestSlug(appId, request.workflowSlug())
+                                .map(s -> "; did you mean '" + s + "'?").orElse("") : ""),
+                        request.version() == null ? "workflowSlug" : "workflowVersion"));
         String json = stored.definition().toString();
         return new Resolved(definitions.parseStored(json), stored.slug(), stored.version(), json);
     }

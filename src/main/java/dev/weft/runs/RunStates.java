@@ -32,7 +32,7 @@ public class RunStates {
         Map<String, StepState> steps = new LinkedHashMap<>();
         for (StepRecord s : run.steps()) {
             steps.put(s.stepId(), new StepState(s.stepId(), s.status(), s.attempt(), s.interruptions(), s.output(),
-                    error(s.error()), s.item(), s.childRunId()));
+                    error(s.error()), s.item(), s.childRunId(), s.attemptBase()));
         }
         var definition = definitions.parseStored(run.definition());
         Map<String, StepState> ordered = new LinkedHashMap<>();

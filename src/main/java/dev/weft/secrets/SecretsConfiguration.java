@@ -15,9 +15,9 @@ class SecretsConfiguration {
     @Bean
     SecretStore secretStore(@Value("${weft.encryption-key:}") String encryptionKey) {
         if (encryptionKey == null || encryptionKey.isBlank()) {
-            log.warn("NO ENCRYPTION KEY: webhook signing secrets are stored in plain text and apps cannot store"
-                    + " provider keys. Set WEFT_ENCRYPTION_KEY (base64 of 32 random bytes: openssl rand -base64 32)"
-                    + " to encrypt secrets at rest.");
+            log.warn("No encryption key: webhook signing secrets are stored unencrypted and apps cannot store"
+                    + " provider keys of their own. Fine on your own machine; elsewhere set WEFT_ENCRYPTION_KEY"
+                    + " (openssl rand -base64 32).");
             return new SecretStore(null);
         }
         log.info("secrets at rest (provider keys, webhook signing secrets) are encrypted with AES-256-GCM");

@@ -179,7 +179,7 @@ final class DecisionWriter {
                 }
                 case Decision.ResetStep r -> {
                     step(runId, current, r.stepId(), StepStatus.PENDING);
-                    jdbc.sql("UPDATE run_steps SET status = 'pending', attempt = 0, interruptions = 0, output = NULL, "
+                    jdbc.sql("UPDATE run_steps SET status = 'pending', attempt_base = attempt, interruptions = 0, output = NULL, "
                                     + "error = NULL, status_reason = NULL, input = NULL, available_at = NULL, "
                                     + "queued_at = NULL, first_started_at = NULL, started_at = NULL, finished_at = NULL, "
                                     + "child_run_id = NULL "
@@ -246,6 +246,21 @@ final class DecisionWriter {
                     data.put("signalId", c.signalId());
                     event(runId, "signal.consumed", c.stepId(), null, data, now);
                 }
+                case Decision.DropItems drop -> {
+                    for (int from = 0; from < drop.itemIds().size(); from += ITEMS_PER_INSERT) {
+                        List<String> chunk = drop.itemIds().subList(from, Math.min(drop.itemIds().size(), from + ITEMS_PER_INSERT));
+                        List<Object> params = new ArrayList<>(chunk.size() + 1);
+                        params.add(runId);
+                        params.addAll(chunk);
+                        jdbc.sql("DELETE FROM run_steps WHERE run_id = ? AND step_id IN ("
+                                        + "?, ".repeat(chunk.size() - 1) + "?)")
+                                .params(params).update();
+                    }
+                    drop.itemIds().forEach(id -> {
+                        rows.remove(id);
+                        current.remove(id);
+                    });
+                }
                 case Decision.ExpandItems e -> {
                     step(runId, current, e.stepId(), StepStatus.RUNNING);
                     Row parent = rows.get(e.stepId());
@@ -272,7 +287,7 @@ final class DecisionWriter {
                     jdbc.sql("UPDATE runs SET status = 'running', error = NULL, output = NULL, finished_at = NULL, "
                                     + "deadline = ?, updated_at = ? WHERE id = ?")
                             .params(ts(r.deadline()), ts(now), runId).update();
-                    event(runId, "run.resumed", null, null, null, now);
+                    event(runId, "run.resumed", null, null, r.details(), now);
                 }
             }
         }
@@ -327,6 +342,8 @@ final class DecisionWriter {
         String leaseToken;
         final JsonNode item;
         String childRunId;
+        JsonNode inputOverride;
+        int attemptBase;
 
         Row(StepRecord r) {
             stepId = r.stepId();
@@ -346,6 +363,8 @@ final class DecisionWriter {
             leaseToken = r.leaseToken();
             item = r.item();
             childRunId = r.childRunId();
+            inputOverride = r.inputOverride();
+            attemptBase = r.attemptBase();
         }
 
         void queued(Instant at, Instant now) {
@@ -366,9 +385,10 @@ final class DecisionWriter {
             return released(to);
         }
 
+        /** Back to pending for a resume: the attempt number carries on, the retry policy counts from it. */
         Row reset() {
             status = StepStatus.PENDING;
-            attempt = 0;
+            attemptBase = attempt;
             interruptions = 0;
             output = null;
             error = null;
@@ -385,7 +405,8 @@ final class DecisionWriter {
 
         StepRecord record() {
             return new StepRecord(stepId, type, status, attempt, interruptions, input, output, error, statusReason,
-                    queuedAt, availableAt, firstStartedAt, startedAt, finishedAt, leaseToken, item, childRunId);
+                    queuedAt, availableAt, firstStartedAt, startedAt, finishedAt, leaseToken, item, childRunId,
+                    inputOverride, attemptBase);
         }
     }
 

@@ -26,7 +26,8 @@ public class JdbcRunStore implements RunStore {
             + "output, error, webhook_url, idempotency_key, request_hash, created_at, started_at, finished_at, deadline, "
             + "schedule_id, parent_run_id, parent_step_id, depth, priority, concurrency_key, concurrency_limit, status_reason";
     private static final String STEP_COLUMNS = "step_id, step_type, status, attempt, interruptions, input, output, error, "
-            + "status_reason, queued_at, available_at, first_started_at, started_at, finished_at, lease_token, item, child_run_id";
+            + "status_reason, queued_at, available_at, first_started_at, started_at, finished_at, lease_token, item, child_run_id, "
+            + "input_override, attempt_base";
 
     private static final int RENEW_CHUNK = 500;
     private static final int STEPS_PER_INSERT = 500;
@@ -97,6 +98,17 @@ public class JdbcRunStore implements RunStore {
                 .query((rs, n) -> Rows.run(rs))
                 .optional()
                 .map(r -> r.withSteps(steps(runId)));
+    }
+
+    @Override
+    public void replaceInput(String runId, JsonNode input) {
+        jdbc.sql("UPDATE runs SET input = ? WHERE id = ?").params(Json.write(input), runId).update();
+    }
+
+    @Override
+    public void overrideStepInput(String runId, String stepId, JsonNode input) {
+        jdbc.sql("UPDATE run_steps SET input_override = ? WHERE run_id = ? AND step_id = ?")
+                .params(Json.write(input), runId, stepId).update();
     }
 
     List<StepRecord> steps(String runId) {

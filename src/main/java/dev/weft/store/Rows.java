@@ -48,6 +48,7 @@ final class Rows {
                 Json.parse(rs.getString("output")), Json.parse(rs.getString("error")), rs.getString("status_reason"),
                 instant(rs, "queued_at"), instant(rs, "available_at"), instant(rs, "first_started_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("lease_token"),
-                Json.parse(rs.getString("item")), rs.getString("child_run_id"));
+                Json.parse(rs.getString("item")), rs.getString("child_run_id"), Json.parse(rs.getString("input_override")),
+                rs.getInt("attempt_base"));
     }
 }

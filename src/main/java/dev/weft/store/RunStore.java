@@ -24,6 +24,12 @@ public interface RunStore {
     /** Locks the run row and returns the run with its steps. */
     Optional<RunRecord> lock(String runId);
 
+    /** Replaces a run's input (a resume with a fix; the caller holds the run's lock). */
+    void replaceInput(String runId, JsonNode input);
+
+    /** Gives a step an input to use instead of rendering its template (a resume with a fix; the caller holds the lock). */
+    void overrideStepInput(String runId, String stepId, JsonNode input);
+
     /** Applies decisions to the rows and appends them to the history. */
     Applied apply(RunRecord before, List<Decision> decisions, Instant now);
 

@@ -32,7 +32,7 @@ class AdminApiTest extends AuthHttpTest {
         Response response = admin("POST", "/admin/apps", Map.of("id", "admin-create", "name", "Image pipeline"));
 
         assertThat(response.status()).isEqualTo(201);
-        assertThat(response.header("Location")).isEqualTo("/admin/apps/admin-create");
+        assertThat(response.header("Location")).as("absolute").startsWith("http://").endsWith("/admin/apps/admin-create");
         JsonNode body = response.json();
         assertThat(body.get("id").asString()).isEqualTo("admin-create");
         assertThat(body.get("name").asString()).isEqualTo("Image pipeline");

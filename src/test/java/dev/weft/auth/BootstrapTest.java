@@ -29,7 +29,8 @@ class BootstrapTest {
     }
 
     private Bootstrap bootstrap(boolean enabled, String appId, String apiKey) {
-        return new Bootstrap(directory, new AuthProperties(null, new AuthProperties.Bootstrap(enabled, appId, apiKey)));
+        return new Bootstrap(directory, new AuthProperties(null, new AuthProperties.Bootstrap(enabled, appId, apiKey)),
+                new org.springframework.mock.env.MockEnvironment());
     }
 
     @Test
@@ -40,8 +41,8 @@ class BootstrapTest {
         assertThat(directory.listApps()).extracting(App::id).containsExactly("default");
         assertThat(directory.listKeys("default")).hasSize(1);
         String prefix = directory.listKeys("default").getFirst().prefix();
-        assertThat(output.getAll()).containsOnlyOnce("Weft first start: created app 'default' with API key " + prefix);
-        String key = output.getAll().split("with API key ")[1].split("\\s")[0];
+        assertThat(output.getAll()).containsOnlyOnce("API key of app 'default': " + prefix).containsOnlyOnce("Weft is ready");
+        String key = output.getAll().split("API key of app 'default': ")[1].split("\\s")[0];
         assertThat(directory.authenticate(key)).map(AuthenticatedApp::appId).contains("default");
     }
 

@@ -223,6 +223,50 @@ class DeciderTest {
     }
 
     @Test
+    void afterAResumeAttemptNumbersCarryOnAndTheRetryPolicyCountsFromTheReset() {
+        WorkflowDefinition def = definition("""
+                {"steps": [{"id": "a", "type": "transform", "retry": {"maxAttempts": 2, "initialDelay": "PT1S", "jitter": 0}}]}""");
+        // failed for good at attempt 2, resumed (base 2), and attempt 3 fails in a way worth retrying
+        RunState resumed = new RunState("run-1", RunStatus.RUNNING, def, obj("{}"), obj("{}"),
+                Map.of("a", new StepState("a", StepStatus.RUNNING, 3, 0, null, null, null, null, 2)), null);
+
+        List<Decision> decisions = decider.decide(resumed, new RunEvent.StepFailed("a", 3,
+                StepError.retryable("SLOW", "slow"), null), NOW);
+
+        assertThat(decisions).singleElement().isInstanceOf(Decision.ScheduleRetry.class);
+        RunState again = new RunState("run-1", RunStatus.RUNNING, def, obj("{}"), obj("{}"),
+                Map.of("a", new StepState("a", StepStatus.RUNNING, 4, 0, null, null, null, null, 2)), null);
+        assertThat(decider.decide(again, new RunEvent.StepFailed("a", 4, StepError.retryable("SLOW", "slow"), null), NOW))
+                .as("two attempts since the reset: given up").anySatisfy(d -> assertThat(d).isInstanceOf(Decision.FailRun.class));
+
+        RunState failed = new RunState("run-1", RunStatus.FAILED, def, obj("{}"), obj("{}"),
+                Map.of("a", new StepState("a", StepStatus.FAILED, 4, 0, null, StepError.permanent("X", "x"))), null);
+        assertThat(decider.decide(failed, new RunEvent.ResumeRequested(), NOW)).contains(new ResetStep("a"));
+    }
+
+    @Test
+    void resumingFromAStepRunsItAndEverythingAfterItAgainAndDropsItsItems() {
+        WorkflowDefinition def = definition("""
+                {"steps": [{"id": "a", "type": "transform"},
+                           {"id": "b", "type": "transform", "forEach": "{{ [1, 2] }}", "input": {"v": "{{ item }}"}},
+                           {"id": "c", "type": "transform", "dependsOn": []}]}""");
+        Map<String, StepState> steps = new LinkedHashMap<>();
+        steps.put("a", new StepState("a", StepStatus.SUCCEEDED, 1, 0, obj("{}"), null));
+        steps.put("b", new StepState("b", StepStatus.SUCCEEDED, 0, 0, obj("[{}, {}]"), null));
+        steps.put("b[0]", new StepState("b[0]", StepStatus.SUCCEEDED, 1, 0, obj("{}"), null, obj("1")));
+        steps.put("b[1]", new StepState("b[1]", StepStatus.SUCCEEDED, 1, 0, obj("{}"), null, obj("2")));
+        steps.put("c", new StepState("c", StepStatus.SUCCEEDED, 1, 0, obj("{}"), null));
+        RunState completed = new RunState("run-1", RunStatus.COMPLETED, def, obj("{}"), obj("{}"), steps, null);
+
+        List<Decision> decisions = decider.decide(completed, new RunEvent.ResumeRequested("b", obj("{\"from\": \"b\"}")), NOW);
+
+        assertThat(decisions).containsExactly(new Decision.ReopenRun(null, obj("{\"from\": \"b\"}")), new ResetStep("b"),
+                new Decision.DropItems("b", List.of("b[0]", "b[1]")), new Decision.ExpandItems("b",
+                        List.of(obj("1"), obj("2"))), new QueueStep("b[0]", NOW), new QueueStep("b[1]", NOW));
+        assertThat(decider.decide(completed, new RunEvent.ResumeRequested(), NOW)).as("completed, and no from").isEmpty();
+    }
+
+    @Test
     void resumingARunThatFailedOnItsTimeoutGivesItTheWholeTimeoutAgain() {
         WorkflowDefinition def = definition("""
                 {"timeout": "PT10M", "steps": [{"id": "a", "type": "transform"}]}""");
@@ -300,7 +344,7 @@ class DeciderTest {
     void everyDecisionTheDeciderMakesIsAnAllowedTransition() {
         assertThat(Transitions.allowed(StepStatus.RUNNING, StepStatus.QUEUED)).isTrue();
         assertThat(Transitions.allowed(StepStatus.SUCCEEDED, StepStatus.RUNNING)).isFalse();
-        assertThat(Transitions.allowed(RunStatus.COMPLETED, RunStatus.RUNNING)).isFalse();
+        assertThat(Transitions.allowed(RunStatus.CANCELLED, RunStatus.RUNNING)).isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                         Transitions.checkStep("run-9", "a", StepStatus.SUCCEEDED, StepStatus.QUEUED))
                 .hasMessageContaining("run-9").hasMessageContaining("'a'").hasMessageContaining("succeeded -> queued");

@@ -87,7 +87,13 @@ class TransitionCoverageTest {
                         step(r.stepId(), StepStatus.QUEUED, s.attempt() - 1, null);
                     }
                     case Decision.CancelStep c -> step(c.stepId(), StepStatus.CANCELLED, null, null);
-                    case Decision.ResetStep r -> step(r.stepId(), StepStatus.PENDING, 0, 0);
+                    case Decision.ResetStep r -> step(r.stepId(), StepStatus.PENDING, null, 0);
+                    case Decision.DropItems drop -> {
+                        Map<String, StepState> steps = new LinkedHashMap<>(state.steps());
+                        drop.itemIds().forEach(steps::remove);
+                        state = new RunState(state.runId(), state.status(), state.definition(), state.input(),
+                                state.meta(), steps, state.deadline());
+                    }
                     case Decision.AwaitSignal a -> step(a.stepId(), StepStatus.WAITING, null, null);
                     case Decision.ConsumeSignal c -> { }
                     case Decision.AwaitChildRun a -> {
@@ -190,7 +196,7 @@ class TransitionCoverageTest {
         Simulation failing = new Simulation("{\"steps\": [{\"id\": \"a\", \"type\": \"transform\"}]}");
         failing.on(new RunEvent.Started()).claim("a").on(failed("a", 1, false));
         assertThat(failing.state.status()).isEqualTo(RunStatus.FAILED);
-        failing.on(new RunEvent.ResumeRequested()).claim("a").on(new RunEvent.StepSucceeded("a", 1, Json.object()));
+        failing.on(new RunEvent.ResumeRequested()).claim("a").on(new RunEvent.StepSucceeded("a", 2, Json.object()));
         Simulation cancelledBeforeStart = new Simulation("{\"steps\": [{\"id\": \"a\", \"type\": \"transform\"}]}");
         cancelledBeforeStart.on(new RunEvent.CancelRequested());
         Simulation abortedBeforeStart = new Simulation("{\"steps\": [{\"id\": \"a\", \"type\": \"transform\"}]}");
@@ -199,6 +205,27 @@ class TransitionCoverageTest {
         assertThat(failing.state.status()).as("resumed, then completed").isEqualTo(RunStatus.COMPLETED);
         assertThat(cancelledBeforeStart.state.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(abortedBeforeStart.state.status()).isEqualTo(RunStatus.FAILED);
+    }
+
+    @Test
+    void aCompletedRunResumedFromAStepRunsItAndWhatFollowsAgain() {
+        Simulation run = new Simulation("""
+                {"steps": [{"id": "a", "type": "transform"}, {"id": "b", "type": "transform", "when": "false"},
+                           {"id": "c", "type": "transform", "dependsOn": []}]}""");
+        run.on(new RunEvent.Started()).claim("a").on(new RunEvent.StepSucceeded("a", 1, Json.object()))
+                .claim("c").on(new RunEvent.StepSucceeded("c", 1, Json.object()));
+        assertThat(run.state.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.status("b")).isEqualTo(StepStatus.SKIPPED);
+
+        run.on(new RunEvent.ResumeRequested("a", null));
+
+        assertThat(run.state.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(run.status("a")).isEqualTo(StepStatus.QUEUED);
+        assertThat(run.status("b")).as("after a: pending again").isEqualTo(StepStatus.PENDING);
+        assertThat(run.status("c")).as("not after a: kept").isEqualTo(StepStatus.SUCCEEDED);
+        run.claim("a").on(new RunEvent.StepSucceeded("a", 2, Json.object()));
+        assertThat(run.attempt("a")).as("attempt numbers carry on").isEqualTo(2);
+        assertThat(run.state.status()).isEqualTo(RunStatus.COMPLETED);
     }
 
     @Test
@@ -230,7 +257,7 @@ class TransitionCoverageTest {
         assertThat(run.status("each")).isEqualTo(StepStatus.FAILED);
         run.on(new RunEvent.ResumeRequested());
         assertThat(run.status("each")).isEqualTo(StepStatus.RUNNING);
-        run.claim("each[1]").on(new RunEvent.StepSucceeded("each[1]", 1, Json.object()));
+        run.claim("each[1]").on(new RunEvent.StepSucceeded("each[1]", 2, Json.object()));
 
         assertThat(run.status("each")).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(run.state.status()).isEqualTo(RunStatus.COMPLETED);

@@ -72,9 +72,9 @@ abstract class AppAiSettingsTest extends ApiTestBase {
     @Test
     void theDefaultsApiRefusesAProviderThatCannotServeTheCapabilityNamingTheField() {
         JsonNode problem = http.put("/v1/providers/defaults", "{\"image\": {\"provider\": \"anthropic\"}}")
-                .expectProblem(400);
+                .expectProblem(422);
         JsonNode unknown = http.put("/v1/providers/defaults", "{\"speech\": {\"provider\": \"openai\"}}")
-                .expectProblem(400);
+                .expectProblem(422);
 
         assertThat(problem.at("/errors/0/field").asString()).isEqualTo("image.provider");
         assertThat(problem.get("detail").asString()).contains("openai");
@@ -131,9 +131,9 @@ abstract class AppAiSettingsTest extends ApiTestBase {
         JsonNode negative = http.post("/v1/workflows/run", "{\"budget\": {\"maxCostUsd\": -1}, " + plan + "}")
                 .expectProblem(422);
         JsonNode text = http.post("/v1/workflows/run", "{\"budget\": {\"maxCostUsd\": \"1\"}, " + plan + "}")
-                .expectProblem(400);
+                .expectProblem(422);
         JsonNode unknown = http.post("/v1/workflows/run", "{\"budget\": {\"limit\": 1}, " + plan + "}")
-                .expectProblem(400);
+                .expectProblem(422);
 
         assertThat(negative.at("/errors/0/field").asString()).isEqualTo("budget.maxCostUsd");
         assertThat(text.at("/errors/0/field").asString()).isEqualTo("budget.maxCostUsd");

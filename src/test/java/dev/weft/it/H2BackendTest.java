@@ -16,6 +16,11 @@ class H2BackendTest {
     @Nested class Hardening extends HardeningTest {}
     @Nested class DataRetention extends RetentionTest {}
     @Nested class DryRun extends DryRunTest {}
+    @Nested class TypedExpressions extends TypedExpressionsTest {}
+    @Nested class StepOutputContract extends StepOutputContractTest {}
+    @Nested class ResumeWithFix extends ResumeWithFixTest {}
+    @Nested class OpenApiDocument extends OpenApiDocumentTest {}
+    @Nested class Conventions extends ConventionsTest {}
     @Nested class Signals extends SignalsTest {}
     @Nested class FanOut extends FanOutTest {}
     @Nested class SubWorkflows extends SubWorkflowsTest {}

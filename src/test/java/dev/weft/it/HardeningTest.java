@@ -126,10 +126,10 @@ abstract class HardeningTest extends ApiTestBase {
         http.put("/v1/collections/deep/documents/ok", "{\"embedding\": [1, 0], \"metadata\": {\"k\": 1}}").expect(200);
 
         JsonNode tooDeep = http.put("/v1/collections/deep/documents/bad",
-                "{\"embedding\": [1, 0], \"metadata\": " + nested(40) + "}").expectProblem(400);
+                "{\"embedding\": [1, 0], \"metadata\": " + nested(40) + "}").expectProblem(422);
         JsonNode farTooDeep = http.put("/v1/collections/deep/documents/bad",
                 "{\"embedding\": [1, 0], \"metadata\": " + nested(250) + "}").expectProblem(400);
-        JsonNode subscription = http.post("/v1/workflows/run", "{\"plan\": " + nested(40) + "}").expectProblem(400);
+        JsonNode subscription = http.post("/v1/workflows/run", "{\"plan\": " + nested(40) + "}").expectProblem(422);
 
         assertField(tooDeep, "metadata");
         assertThat(farTooDeep.get("detail").asString()).contains("nests JSON too deeply").doesNotContain("StreamReadConstraints");
@@ -149,10 +149,10 @@ abstract class HardeningTest extends ApiTestBase {
         Http admin = http.asAdmin("it-admin-token");
 
         JsonNode empty = admin.postRaw("/admin/apps", "application/json", null).expectProblem(400);
-        JsonNode wrongType = admin.post("/admin/apps", "{\"id\": \"typed-app\", \"name\": [\"x\"]}").expectProblem(400);
-        JsonNode notAnObject = admin.post("/admin/apps", "[1, 2]").expectProblem(400);
-        JsonNode runWrongType = http.post("/v1/workflows/run", "{\"workflowSlug\": 5}").expectProblem(400);
-        JsonNode fraction = http.post("/v1/workflows/run", "{\"workflowSlug\": \"x\", \"version\": 1.5}").expectProblem(400);
+        JsonNode wrongType = admin.post("/admin/apps", "{\"id\": \"typed-app\", \"name\": [\"x\"]}").expectProblem(422);
+        JsonNode notAnObject = admin.post("/admin/apps", "[1, 2]").expectProblem(422);
+        JsonNode runWrongType = http.post("/v1/workflows/run", "{\"workflowSlug\": 5}").expectProblem(422);
+        JsonNode fraction = http.post("/v1/workflows/run", "{\"workflowSlug\": \"x\", \"version\": 1.5}").expectProblem(422);
         assertField(fraction, "version");
         assertThat(fraction.at("/errors/0/message").asString()).isEqualTo("must be an integer");
         JsonNode malformed = http.post("/v1/workflows/run", "{\"workflowSlug\": ").expectProblem(400);
@@ -175,14 +175,14 @@ abstract class HardeningTest extends ApiTestBase {
         http.put("/v1/collections/strict/documents/one", "{\"embedding\": [1, 0]}").expect(200);
 
         assertField(http.put("/v1/collections/strict/documents/two", "{\"embedding\": [1, 0], \"meta\": {}}")
-                .expectProblem(400), "meta");
-        assertField(http.post("/v1/collections/strict/query", "{\"embedding\": [1, 0], \"topk\": 1}").expectProblem(400),
+                .expectProblem(422), "meta");
+        assertField(http.post("/v1/collections/strict/query", "{\"embedding\": [1, 0], \"topk\": 1}").expectProblem(422),
                 "topk");
         assertField(admin.post("/admin/apps", "{\"id\": \"unknown-fields\", \"name\": \"x\", \"nmae\": \"y\"}")
-                .expectProblem(400), "nmae");
-        assertField(admin.post("/admin/apps/it-app/keys", "{\"nam\": \"k\"}").expectProblem(400), "nam");
+                .expectProblem(422), "nmae");
+        assertField(admin.post("/admin/apps/it-app/keys", "{\"nam\": \"k\"}").expectProblem(422), "nam");
         JsonNode providerKey = http.put("/v1/providers/openai/key",
-                "{\"apiKey\": \"sk-test-000000000000000000\", \"baseURL\": \"https://example.com/v1\"}").expectProblem(400);
+                "{\"apiKey\": \"sk-test-000000000000000000\", \"baseURL\": \"https://example.com/v1\"}").expectProblem(422);
         assertField(providerKey, "baseURL");
         assertThat(providerKey.at("/errors/0/message").asString()).contains("baseUrl");
         admin.get("/admin/apps").expect(200);

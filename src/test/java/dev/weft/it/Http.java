@@ -57,6 +57,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POST JSON with extra headers, e.g. {@code Idempotency-Key}. */
+    public Response post(String path, String json, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
@@ -72,7 +79,7 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).timeout(Duration.ofSeconds(30));
         if (authValue != null) {
             b.header(authHeader, authValue);
         }
@@ -82,7 +89,8 @@ public final class Http {
     private Response send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -92,7 +100,18 @@ public final class Http {
     }
 
     /** A response; {@link #json()} parses the body. */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, java.util.Map.of());
+        }
+
+        /** The first value of a response header (case-insensitive), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+
         public JsonNode json() {
             return body == null || body.isEmpty() ? null : Json.parse(body);
         }

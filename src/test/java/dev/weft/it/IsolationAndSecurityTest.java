@@ -38,7 +38,7 @@ abstract class IsolationAndSecurityTest extends ApiTestBase {
     void aWebhookUrlThatIsAnInternalAddressIsRefusedAtSubmission() {
         JsonNode problem = http.post("/v1/workflows/run", """
                 {"plan": {"steps": [{"id": "a", "type": "transform"}]}, "webhookUrl": "http://169.254.169.254/latest/meta-data"}""")
-                .expectProblem(400);
+                .expectProblem(422);
         assertThat(problem.at("/errors/0/field").asString()).isEqualTo("webhookUrl");
     }
 

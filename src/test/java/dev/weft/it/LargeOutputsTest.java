@@ -30,7 +30,7 @@ abstract class LargeOutputsTest extends ApiTestBase {
         assertThat(reference.get("contentType").asString()).isEqualTo("application/json");
         assertThat(reference.get("sizeBytes").asLong()).isGreaterThan(256 * 1024);
         assertThat(reference.get("sha256").asString()).hasSize(64);
-        assertThat(reference.get("url").asString()).isEqualTo("/v1/artifacts/" + reference.get("artifactId").asString() + "/content");
+        assertThat(reference.get("url").asString()).isEqualTo(base() + "/v1/artifacts/" + reference.get("artifactId").asString() + "/content");
 
         JsonNode stored = Json.parse(http.get(reference.get("url").asString()).expect(200).body());
         assertThat(stored.get("blob").asString()).isEqualTo(text);

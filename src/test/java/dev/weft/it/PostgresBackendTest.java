@@ -16,6 +16,7 @@ class PostgresBackendTest {
     @Nested class Hardening extends HardeningTest {}
     @Nested class DataRetention extends RetentionTest {}
     @Nested class DryRun extends DryRunTest {}
+    @Nested class ResumeWithFix extends ResumeWithFixTest {}
     @Nested class Signals extends SignalsTest {}
     @Nested class FanOut extends FanOutTest {}
     @Nested class SubWorkflows extends SubWorkflowsTest {}

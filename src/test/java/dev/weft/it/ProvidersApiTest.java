@@ -78,7 +78,7 @@ class ProvidersApiTest extends ApiTestBase {
     @Test
     void aPerAppBaseUrlGoesThroughTheOutboundPolicy() {
         JsonNode problem = http.put("/v1/providers/openai/key",
-                "{\"apiKey\": \"" + APP_KEY + "\", \"baseUrl\": \"http://169.254.169.254/v1\"}").expectProblem(400);
+                "{\"apiKey\": \"" + APP_KEY + "\", \"baseUrl\": \"http://169.254.169.254/v1\"}").expectProblem(422);
 
         assertThat(problem.get("detail").asString()).contains("baseUrl");
         assertThat(problem.toString()).doesNotContain(APP_KEY);

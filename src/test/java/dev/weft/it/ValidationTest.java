@@ -76,7 +76,7 @@ abstract class ValidationTest extends ApiTestBase {
 
         String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
         JsonNode tooDeep = http.post("/v1/workflows/run",
-                "{\"plan\": {\"steps\": [{\"id\": \"a\", \"type\": \"transform\"}]}, \"input\": " + deep + "}").expectProblem(400);
+                "{\"plan\": {\"steps\": [{\"id\": \"a\", \"type\": \"transform\"}]}, \"input\": " + deep + "}").expectProblem(422);
         assertThat(tooDeep.at("/errors/0/field").asString()).isEqualTo("input");
 
         String longExpr = "{{ " + "input.x + ".repeat(150) + "1 }}";
@@ -93,7 +93,7 @@ abstract class ValidationTest extends ApiTestBase {
         JsonNode unknown = http.post("/v1/workflows/run", "{\"workflowSlug\": \"no-such-flow\"}").expectProblem(404);
         assertThat(unknown.at("/errors/0/field").asString()).isEqualTo("workflowSlug");
         JsonNode both = http.post("/v1/workflows/run",
-                "{\"workflowSlug\": \"image-generate-v1\", \"plan\": {\"steps\": []}}").expectProblem(400);
+                "{\"workflowSlug\": \"image-generate-v1\", \"plan\": {\"steps\": []}}").expectProblem(422);
         assertThat(both.at("/errors/0/field").asString()).isEqualTo("workflowSlug");
     }
 }

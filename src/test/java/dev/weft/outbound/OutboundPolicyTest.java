@@ -66,9 +66,10 @@ class OutboundPolicyTest {
     }
 
     @Test
-    void namesThePrivateAddressInTheMessage() throws Exception {
+    void namesThePrivateAddressInTheMessageAndHowToAllowIt() throws Exception {
         assertThatThrownBy(() -> strict.checkResolved("internal.example", new InetAddress[] {ip(10, 0, 0, 5)}))
-                .hasMessage("Outbound request to host 'internal.example' refused: resolves to a private address 10.0.0.5");
+                .hasMessageStartingWith("Outbound request to host 'internal.example' refused: resolves to a private address 10.0.0.5")
+                .hasMessageContaining("WEFT_OUTBOUND_ALLOW_HOSTS").hasMessageContaining("WEFT_DEV=true");
     }
 
     @Test

@@ -189,6 +189,37 @@ abstract class RunStoreContractTest {
     }
 
     @Test
+    void aResumeWithAFixReplacesTheInputGivesAStepItsInputKeepsAttemptNumbersAndDropsItems() {
+        NewRun run = newRun(null, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                List.of(new NewRun.StepSeed("a", "transform"), new NewRun.StepSeed("each", "transform")));
+        store.insert(run);
+        applyAndCompare(run.id(), null, new Decision.StartRun(), new Decision.QueueStep("a", past()),
+                new Decision.ExpandItems("each", List.of(Json.parse("1"), Json.parse("2"))));
+        claim(run.id(), "a");
+        applyAndCompare(run.id(), null, new Decision.RecordFailure("a", StepError.permanent("BAD", "bad")),
+                new Decision.FailRun(StepError.permanent("BAD", "bad")));
+
+        tx.executeWithoutResult(status -> {
+            store.lock(run.id());
+            store.replaceInput(run.id(), Json.parse("{\"topic\": \"fixed\"}"));
+            store.overrideStepInput(run.id(), "a", Json.parse("{\"prompt\": \"by hand\"}"));
+        });
+        applyAndCompare(run.id(), null, new Decision.ReopenRun(null, Json.parse("{\"keyId\": \"k1\"}")),
+                new Decision.ResetStep("a"), new Decision.DropItems("each", List.of("each[0]", "each[1]")));
+
+        RunRecord stored = store.find(APP, run.id(), true).orElseThrow();
+        assertThat(stored.input()).isEqualTo(Json.parse("{\"topic\": \"fixed\"}"));
+        StepRecord a = stored.steps().stream().filter(s -> s.stepId().equals("a")).findFirst().orElseThrow();
+        assertThat(a.status()).isEqualTo(StepStatus.PENDING);
+        assertThat(a.inputOverride()).isEqualTo(Json.parse("{\"prompt\": \"by hand\"}"));
+        assertThat(a.attempt()).as("attempt numbers carry on").isEqualTo(1);
+        assertThat(a.attemptBase()).isEqualTo(1);
+        assertThat(stored.steps()).extracting(StepRecord::stepId).containsExactlyInAnyOrder("a", "each");
+        assertThat(store.events(run.id(), 0, 100)).filteredOn(e -> e.type().equals("run.resumed")).singleElement()
+                .satisfies(e -> assertThat(e.data().get("keyId").asString()).isEqualTo("k1"));
+    }
+
+    @Test
     void findsStepsWaitingForAFinishedChildAndChildrenNoStepWaitsFor() {
         NewRun parent = newRun(null, Instant.now().truncatedTo(ChronoUnit.MICROS),
                 List.of(new NewRun.StepSeed("call", "workflow"), new NewRun.StepSeed("other", "workflow")));

@@ -37,7 +37,7 @@ class SubscriptionApiTest extends WebhookHttpTest {
 
         for (String url : List.of("http://10.0.0.1/", "ftp://example.com/x", "not a url", "http://169.254.169.254/")) {
             Response r = call(key, "POST", "/v1/webhooks/subscriptions", Map.of("url", url));
-            assertThat(r.status()).as(url).isEqualTo(400);
+            assertThat(r.status()).as(url).isEqualTo(422);
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
         }
@@ -48,7 +48,7 @@ class SubscriptionApiTest extends WebhookHttpTest {
         Response r = call(newApp(), "POST", "/v1/webhooks/subscriptions",
                 Map.of("url", "https://example.com/h", "events", List.of("run.completed", "run.exploded")));
 
-        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("events[1]");
         assertThat(r.json().get("detail").asString()).contains("run.exploded");
     }

@@ -190,7 +190,7 @@ class WebhookDeliveryTest extends WebhookHttpTest {
 
         assertThat(onlyFailed.json().get("deliveries")).extracting(d -> d.get("runId").asString())
                 .containsExactly(failed.id());
-        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
     }
 }

@@ -38,20 +38,18 @@ public class ArtifactController {
     @GetMapping
     @Operation(summary = "The app's artifacts in creation order, optionally only one run's",
             description = "Page with limit (1..200, default 50) and cursor (the nextCursor of the previous page).")
-    public Map<String, Object> list(AuthenticatedApp app, @RequestParam(required = false) String runId,
+    public ArtifactPage list(AuthenticatedApp app, @RequestParam(required = false) String runId,
                                     @RequestParam(required = false) String cursor,
                                     @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiProblem.invalidField("limit", "must be between 1 and " + MAX_PAGE);
         }
         List<ArtifactView> page = store.list(app.appId(), runId, cursor, limit).stream().map(ArtifactView::of).toList();
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("artifacts", page);
-        if (page.size() == limit) {
-            body.put("nextCursor", page.getLast().id());
-        }
-        return body;
+        return new ArtifactPage(page, page.size() == limit ? page.getLast().id() : null);
     }
+
+    /** A page of artifacts; {@code nextCursor} continues it (absent on the last page). */
+    record ArtifactPage(List<ArtifactView> artifacts, String nextCursor) {}
 
     @GetMapping("/{artifactId}")
     @Operation(summary = "An artifact's metadata")

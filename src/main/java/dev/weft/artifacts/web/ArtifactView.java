@@ -9,6 +9,6 @@ record ArtifactView(String id, String runId, String stepId, String contentType, 
 
     static ArtifactView of(Artifact a) {
         return new ArtifactView(a.id(), a.runId(), a.stepId(), a.contentType(), a.sizeBytes(), a.sha256(),
-                a.createdAt(), a.url());
+                a.createdAt(), dev.weft.api.Urls.absolute(a.url()));
     }
 }

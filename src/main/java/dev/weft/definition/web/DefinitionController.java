@@ -35,14 +35,22 @@ public class DefinitionController {
 
     @PostMapping
     @Operation(summary = "Save a definition: a new immutable version under its slug (201), or 422 with every error")
-    public ResponseEntity<View> save(AuthenticatedApp app, @RequestBody JsonNode body,
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Saved as a new version")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "validateOnly=true: valid, nothing stored")
+    public ResponseEntity<View> save(AuthenticatedApp app,
+                                     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                             content = @io.swagger.v3.oas.annotations.media.Content(
+                                                     mediaType = "application/json",
+                                                     schema = @io.swagger.v3.oas.annotations.media.Schema(
+                                                             implementation = WorkflowDocument.class)))
+                                     @RequestBody JsonNode body,
                                      @RequestParam(defaultValue = "false") boolean validateOnly) {
         if (validateOnly) {
-            definitions.parsePlan(body);
+            definitions.validate(app.appId(), body);
             return ResponseEntity.ok(new View(body.path("slug").asString(null), null, null, false, body));
         }
         StoredDefinition saved = definitions.save(app.appId(), body);
-        return ResponseEntity.created(URI.create("/v1/workflows/" + saved.slug() + "/versions/" + saved.version()))
+        return ResponseEntity.created(dev.weft.api.Urls.absoluteUri("/v1/workflows/" + saved.slug() + "/versions/" + saved.version()))
                 .body(View.of(saved));
     }
 

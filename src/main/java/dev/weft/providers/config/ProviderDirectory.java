@@ -126,7 +126,7 @@ public class ProviderDirectory {
         }
         RemoteProvider remote = remotes.get(provider);
         ProvidersProperties.Endpoint endpoint = properties.endpoint(provider);
-        if (endpoint.hasKey() || (remote != null && remote.keyOptional() && endpoint.baseUrl() != null)) {
+        if (endpoint.hasKey() || (remote != null && remote.keyOptional() && endpoint.baseUrl() != null && !endpoint.baseUrl().isBlank())) {
             return Optional.of("server");
         }
         return Optional.empty();

@@ -5,6 +5,7 @@ import dev.weft.auth.AuthenticatedApp;
 import dev.weft.definition.DefinitionService;
 import dev.weft.definition.StepDefinition;
 import dev.weft.engine.RunStatus;
+import dev.weft.runs.DryRunPlan;
 import dev.weft.runs.DryRunPlanner;
 import dev.weft.runs.RunCoordinator;
 import dev.weft.runs.RunRequest;
@@ -47,9 +48,11 @@ public class RunController {
     private final DefinitionService definitions;
     private final DryRunPlanner planner;
     private final dev.weft.runs.ConcurrencyGate gate;
+    private final dev.weft.runs.RunResumes resumes;
 
     public RunController(RunService runs, RunStore store, RunCoordinator coordinator, DefinitionService definitions,
-                         DryRunPlanner planner, dev.weft.runs.ConcurrencyGate gate) {
+                         DryRunPlanner planner, dev.weft.runs.ConcurrencyGate gate, dev.weft.runs.RunResumes resumes) {
+        this.resumes = resumes;
         this.planner = planner;
         this.gate = gate;
         this.runs = runs;
@@ -64,27 +67,28 @@ public class RunController {
                     + "body return the same run; the same key with a different body is a 409. With dryRun=true nothing "
                     + "is stored or run: 200 with the plan (waves of parallel steps, each step's rendered input, "
                     + "samples of earlier outputs marked as such).")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "Accepted: the run is stored",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RunResponses.Started.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "dryRun=true: the plan, nothing stored",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = DryRunPlan.class)))
     public ResponseEntity<?> run(AuthenticatedApp app, @Valid @RequestBody StartRunRequest body,
-                                 @RequestParam(defaultValue = "false") boolean dryRun) {
-        RunRequest request = body.toRunRequest();
+                                 @RequestParam(defaultValue = "false") boolean dryRun,
+                                 @io.swagger.v3.oas.annotations.Parameter(description = "Same as the body's idempotencyKey "
+                                         + "(either, or both when equal)")
+                                 @org.springframework.web.bind.annotation.RequestHeader(value = "Idempotency-Key",
+                                         required = false) String idempotencyKey) {
+        RunRequest request = body.toRunRequest(idempotencyKey);
         if (dryRun) {
             return ResponseEntity.ok(planner.plan(app.appId(), runs.prepare(app.appId(), request)));
         }
         RunService.Submitted submitted = runs.submit(app.appId(), request);
         RunRecord run = submitted.run();
         String statusUrl = base() + "/v1/workflows/runs/" + run.id();
-        Map<String, Object> response = new java.util.LinkedHashMap<>();
-        response.put("runId", run.id());
-        response.put("status", submitted.created() ? RunStatus.PENDING.wire() : run.status().wire());
-        response.put("statusUrl", statusUrl);
-        if (run.workflowSlug() != null) {
-            response.put("workflowSlug", run.workflowSlug());
-        }
-        if (run.workflowVersion() != null) {
-            response.put("workflowVersion", run.workflowVersion());
-        }
-        response.put("createdAt", run.createdAt());
-        response.put("idempotentReplay", !submitted.created());
+        var response = new RunResponses.Started(run.id(),
+                submitted.created() ? RunStatus.PENDING.wire() : run.status().wire(), statusUrl, run.workflowSlug(),
+                run.workflowVersion(), run.createdAt(), !submitted.created());
         return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", statusUrl).body(response);
     }
 
@@ -97,7 +101,7 @@ public class RunController {
 
     @GetMapping("/runs")
     @Operation(summary = "Runs of this app, newest first, with filters and cursor paging")
-    public Map<String, Object> list(AuthenticatedApp app,
+    public RunResponses.RunPage list(AuthenticatedApp app,
                                     @RequestParam(required = false) String status,
                                     @RequestParam(required = false) String workflowSlug,
                                     @RequestParam(required = false) String createdAfter,
@@ -121,10 +125,8 @@ public class RunController {
         List<RunRecord> page = store.list(app.appId(), filter, cursor, limit + 1);
         boolean more = page.size() > limit;
         List<RunRecord> shown = more ? page.subList(0, limit) : page;
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("runs", shown.stream().map(r -> RunView.of(r, base(), false, Map.of())).toList());
-        body.put("nextCursor", more ? shown.getLast().id() : null);
-        return body;
+        return new RunResponses.RunPage(shown.stream().map(r -> RunView.of(r, base(), false, Map.of())).toList(),
+                more ? shown.getLast().id() : null);
     }
 
     @PostMapping("/runs/{runId}/cancel")
@@ -139,14 +141,23 @@ public class RunController {
     }
 
     @PostMapping("/runs/{runId}/resume")
-    @Operation(summary = "Resume a failed run from its failed steps; completed steps are not run again")
-    public ResponseEntity<RunView> resume(AuthenticatedApp app, @PathVariable String runId) {
-        RunRecord run = store.find(app.appId(), runId, false).orElseThrow(() -> notFound(runId));
-        if (run.status() != RunStatus.FAILED) {
-            throw ApiProblem.conflict("run-not-resumable", "only a failed run can be resumed; run " + runId + " is "
-                    + run.status().wire());
+    @Operation(summary = "Resume a failed run from its failed steps, optionally with a fix; or re-run from a step",
+            description = "Without a body, the failed and cancelled steps run again and the completed ones are kept. "
+                    + "The optional body fixes what made the run fail: input is a JSON merge patch of the run's input "
+                    + "(checked against the inputSchema), steps.<id>.input replaces the input of a step that will run "
+                    + "again (checked against its type's input schema), and from runs that step and every step after it "
+                    + "again even when they succeeded (a failed or completed run). Anything unknown is a 422. Attempt "
+                    + "numbers carry on; the retry policy counts the attempts after the resume. The run's history "
+                    + "(run.resumed) records what was changed and by which key.")
+    public ResponseEntity<RunView> resume(AuthenticatedApp app, @PathVariable String runId,
+                                          @RequestBody(required = false) @Valid ResumeRequest body) {
+        ResumeRequest request = body == null ? new ResumeRequest(null, null, null) : body;
+        java.util.Map<String, JsonNode> steps = new java.util.LinkedHashMap<>();
+        if (request.steps() != null) {
+            request.steps().forEach((id, fix) -> steps.put(id, fix == null ? null : fix.input()));
         }
-        gate.resume(run);
+        resumes.resume(app.appId(), runId, new dev.weft.runs.RunResumes.Fix(request.input(), steps, request.from(),
+                app.keyId()));
         return ResponseEntity.accepted().body(get(app, runId));
     }
 
@@ -155,7 +166,7 @@ public class RunController {
             description = "202 when a wait_for_signal step of the run waits on this name now (consumedBy names it) or "
                     + "will when it is reached (the signal is kept until then); 409 when no unfinished step waits on it, "
                     + "with the names the run waits on; 404 for another app's run.")
-    public ResponseEntity<Map<String, Object>> signal(AuthenticatedApp app, @PathVariable String runId,
+    public ResponseEntity<RunResponses.SignalAccepted> signal(AuthenticatedApp app, @PathVariable String runId,
                                                       @PathVariable String signal,
                                                       @RequestBody(required = false) JsonNode body) {
         RunRecord run = store.find(app.appId(), runId, true).orElseThrow(() -> notFound(runId));
@@ -170,13 +181,8 @@ public class RunController {
         }
         var outcome = coordinator.signal(runId, signal, body == null || body.isNull() ? dev.weft.common.Json.object() : body)
                 .orElseThrow(() -> notFound(runId));
-        Map<String, Object> answer = new java.util.LinkedHashMap<>();
-        answer.put("runId", runId);
-        answer.put("signal", signal);
-        answer.put("signalId", outcome.signalId());
-        answer.put("consumedBy", outcome.consumedBy());
-        answer.put("kept", outcome.consumedBy() == null);
-        return ResponseEntity.accepted().body(answer);
+        return ResponseEntity.accepted().body(new RunResponses.SignalAccepted(runId, signal, outcome.signalId(),
+                outcome.consumedBy(), outcome.consumedBy() == null));
     }
 
     /** The signal names of the run's wait_for_signal steps that have not finished (or can be resumed). */
@@ -199,7 +205,7 @@ public class RunController {
 
     @GetMapping("/runs/{runId}/events")
     @Operation(summary = "The run's append-only history, oldest first; page with 'after' (the last event id seen)")
-    public Map<String, Object> events(AuthenticatedApp app, @PathVariable String runId,
+    public RunResponses.EventPage events(AuthenticatedApp app, @PathVariable String runId,
                                       @RequestParam(defaultValue = "0") long after,
                                       @RequestParam(defaultValue = "500") int limit) {
         store.find(app.appId(), runId, false).orElseThrow(() -> notFound(runId));
@@ -207,7 +213,8 @@ public class RunController {
             throw ApiProblem.invalidField("limit", "must be from 1 to 1000");
         }
         List<RunEventRecord> events = store.events(runId, after, limit);
-        return Map.of("events", events, "nextAfter", events.isEmpty() ? after : events.getLast().id());
+        return new RunResponses.EventPage(events.stream().map(e -> new RunResponses.Event(e.id(), e.type(), e.stepId(),
+                e.attempt(), e.data(), e.at())).toList(), events.isEmpty() ? after : events.getLast().id());
     }
 
     private Map<String, Integer> stepOrder(RunRecord run) {

@@ -71,7 +71,9 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
 
         StepView withChildUrl(String baseUrl) {
             List<StepView> linkedItems = items == null ? null : items.stream().map(i -> i.withChildUrl(baseUrl)).toList();
-            return new StepView(id, type, status, attempts, interruptions, input, output, error, reason, queuedAt,
+            return new StepView(id, type, status, attempts, interruptions,
+                    dev.weft.api.Urls.withAbsoluteArtifactUrls(input, baseUrl),
+                    dev.weft.api.Urls.withAbsoluteArtifactUrls(output, baseUrl), error, reason, queuedAt,
                     startedAt, finishedAt, durationMs, nextAttemptAt, index, item, itemCounts, itemErrors, linkedItems,
                     childRunId, childRunId == null ? null : baseUrl + "/v1/workflows/runs/" + childRunId);
         }
@@ -84,7 +86,7 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
         List<StepView> steps = withDetails ? steps(r.steps(), stepOrder) : null;
         String self = baseUrl + "/v1/workflows/runs/" + r.id();
         return new RunView(r.id(), r.appId(), r.workflowSlug(), r.workflowVersion(), r.status().wire(),
-                withDetails ? r.input() : null, r.output(), r.error(), r.webhookUrl(), r.createdAt(), r.startedAt(),
+                withDetails ? r.input() : null, dev.weft.api.Urls.withAbsoluteArtifactUrls(r.output(), baseUrl), r.error(), r.webhookUrl(), r.createdAt(), r.startedAt(),
                 r.finishedAt(), r.deadline(), millis(r.startedAt(), r.finishedAt()), self, self + "/events", Usage.of(r.steps()),
                 r.scheduleId(), r.lineage().parentRunId(), r.lineage().parentStepId(),
                 r.lineage().isChild() ? baseUrl + "/v1/workflows/runs/" + r.lineage().parentRunId() : null,

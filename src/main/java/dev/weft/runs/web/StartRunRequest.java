@@ -1,5 +1,9 @@
 package dev.weft.runs.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import dev.weft.common.InvalidFieldException;
+
 import dev.weft.common.FieldLimits;
 import dev.weft.runs.RunRequest;
 import jakarta.validation.Valid;
@@ -20,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * @param appId          optional; when given it must be the API key's app
  * @param workflowSlug   a stored workflow; exactly one of this and {@code plan}
  * @param plan           an inline, unsaved definition
- * @param version        a version of {@code workflowSlug}; the latest when left out
+ * @param workflowVersion a version of {@code workflowSlug}; the latest when left out (the name the run view uses)
+ * @param version        deprecated alias of {@code workflowVersion}
  * @param input          the run's input, a JSON object
  * @param webhookUrl     called when the run finishes
  * @param idempotencyKey the same key and body give the same run; the same key and another body a 409
@@ -31,6 +36,8 @@ public record StartRunRequest(
         String appId,
         String workflowSlug,
         JsonNode plan,
+        @Positive(message = "must be a positive integer") Integer workflowVersion,
+        @Schema(deprecated = true, description = "Deprecated: use workflowVersion (both given must be equal)")
         @Positive(message = "must be a positive integer") Integer version,
         JsonNode input,
         @Size(max = FieldLimits.URL, message = "must be at most " + FieldLimits.URL + " characters") String webhookUrl,
@@ -46,8 +53,24 @@ public record StartRunRequest(
             @DecimalMin(value = "0", message = "must be from 0 to 1000000000 (US dollars)")
             @DecimalMax(value = "1000000000", message = "must be from 0 to 1000000000 (US dollars)") Double maxCostUsd) {}
 
-    RunRequest toRunRequest() {
-        return new RunRequest(appId, workflowSlug, plan, version, input, webhookUrl, idempotencyKey,
-                budget == null ? null : budget.maxCostUsd(), null, priority);
+    /**
+     * @param idempotencyKeyHeader the {@code Idempotency-Key} header, or null
+     * @throws InvalidFieldException when a name and its alias, or the header and the body, disagree
+     */
+    RunRequest toRunRequest(String idempotencyKeyHeader) {
+        if (workflowVersion != null && version != null && !workflowVersion.equals(version)) {
+            throw new InvalidFieldException("workflowVersion", "workflowVersion " + workflowVersion
+                    + " and its deprecated alias version " + version + " disagree; send workflowVersion only");
+        }
+        if (idempotencyKeyHeader != null && idempotencyKey != null && !idempotencyKeyHeader.equals(idempotencyKey)) {
+            throw new InvalidFieldException("idempotencyKey", "the Idempotency-Key header and the body's idempotencyKey "
+                    + "differ; send one of them, or the same key in both");
+        }
+        String key = idempotencyKey != null ? idempotencyKey : idempotencyKeyHeader;
+        if (key != null && (key.isEmpty() || key.length() > FieldLimits.IDEMPOTENCY_KEY)) {
+            throw new InvalidFieldException("Idempotency-Key", "must be 1 to " + FieldLimits.IDEMPOTENCY_KEY + " characters");
+        }
+        return new RunRequest(appId, workflowSlug, plan, workflowVersion != null ? workflowVersion : version, input,
+                webhookUrl, key, budget == null ? null : budget.maxCostUsd(), null, priority);
     }
 }

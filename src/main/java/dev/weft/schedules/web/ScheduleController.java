@@ -70,7 +70,7 @@ class ScheduleController {
     ResponseEntity<ScheduleView> create(AuthenticatedApp app, @Valid @RequestBody CreateSchedule body) {
         Schedule created = schedules.create(app.appId(), new Schedules.Settings(body.workflowSlug(), body.version(),
                 body.input(), body.cron(), body.timezone(), overlap(body.overlap()), body.enabled()));
-        return ResponseEntity.created(URI.create("/v1/schedules/" + created.id())).body(view(created));
+        return ResponseEntity.created(dev.weft.api.Urls.absoluteUri("/v1/schedules/" + created.id())).body(view(created));
     }
 
     @GetMapping
@@ -87,7 +87,10 @@ class ScheduleController {
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change a schedule: any of version, input, cron, timezone, overlap, enabled")
-    ScheduleView update(AuthenticatedApp app, @PathVariable String id, @RequestBody JsonNode body) {
+    ScheduleView update(AuthenticatedApp app, @PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ScheduleChanges.class)))
+            @RequestBody JsonNode body) {
         if (!body.isObject()) {
             throw ApiProblem.invalidField("body", "must be a JSON object");
         }
@@ -129,13 +132,16 @@ class ScheduleController {
 
     @PostMapping("/{id}/trigger")
     @Operation(summary = "Start a run of the schedule now, outside its cron")
-    ResponseEntity<Map<String, Object>> trigger(AuthenticatedApp app, @PathVariable String id) {
+    ResponseEntity<Triggered> trigger(AuthenticatedApp app, @PathVariable String id) {
         RunRecord run = schedules.trigger(app.appId(), id);
         String statusUrl = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
                 + "/v1/workflows/runs/" + run.id();
         return ResponseEntity.accepted().header("Location", statusUrl)
-                .body(Map.of("runId", run.id(), "scheduleId", id, "statusUrl", statusUrl));
+                .body(new Triggered(run.id(), id, statusUrl));
     }
+
+    /** {@code 202} to a manual trigger: the run it started. */
+    record Triggered(String runId, String scheduleId, String statusUrl) {}
 
     private ScheduleView view(Schedule s) {
         return new ScheduleView(s.id(), s.workflowSlug(), s.version(), s.input(), s.cron(), s.timezone(), s.overlap().wire(),
@@ -161,4 +167,12 @@ class ScheduleController {
         }
         return FieldLimits.requireLength(field, v.asString(), max);
     }
+
+    /** The body of a PATCH, for the OpenAPI description: only the fields given change. */
+    record ScheduleChanges(@Positive Integer version, JsonNode input,
+                           @io.swagger.v3.oas.annotations.media.Schema(example = "0 0 2 * * *") String cron,
+                           @io.swagger.v3.oas.annotations.media.Schema(example = "Europe/Paris") String timezone,
+                           @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"skip", "allow", "cancel_previous"})
+                           String overlap,
+                           Boolean enabled) {}
 }

@@ -79,7 +79,7 @@ public class CollectionController {
 
     @GetMapping("/{collection}/documents")
     @Operation(summary = "A collection's documents by id", description = "limit 1..200 (default 50); cursor = nextCursor")
-    public Map<String, Object> list(AuthenticatedApp app, @PathVariable String collection,
+    public DocumentPage list(AuthenticatedApp app, @PathVariable String collection,
                                     @RequestParam(required = false) String cursor,
                                     @RequestParam(defaultValue = "50") int limit) {
         requireName(collection);
@@ -90,13 +90,12 @@ public class CollectionController {
         if (page.isEmpty() && cursor == null) {
             throw notFound(collection);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("documents", page.stream().map(d -> DocumentView.of(d, false)).toList());
-        if (page.size() == limit) {
-            body.put("nextCursor", page.getLast().docId());
-        }
-        return body;
+        return new DocumentPage(page.stream().map(d -> DocumentView.of(d, false)).toList(),
+                page.size() == limit ? page.getLast().docId() : null);
     }
+
+    /** A page of documents; {@code nextCursor} continues it (absent on the last page). */
+    public record DocumentPage(List<DocumentView> documents, String nextCursor) {}
 
     @GetMapping("/{collection}/documents/{docId}")
     @Operation(summary = "One document, with its embedding")

@@ -54,7 +54,10 @@ public class WebhookController {
     @PostMapping("/subscriptions")
     @Operation(summary = "Subscribe a URL to run events",
             description = "events defaults to all of run.completed, run.failed, run.cancelled.")
-    public ResponseEntity<SubscriptionView> subscribe(AuthenticatedApp app, @RequestBody JsonNode body) {
+    public ResponseEntity<SubscriptionView> subscribe(AuthenticatedApp app, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SubscriptionBody.class)))
+            @RequestBody JsonNode body) {
         SubscriptionRequest request = SubscriptionRequest.parse(body, policy);
         try {
             var created = subscriptions.create(app.appId(), request.url(), request.events(), request.description());
@@ -77,4 +80,13 @@ public class WebhookController {
         }
         return ResponseEntity.noContent().build();
     }
+
+    /** The body of a subscription, for the OpenAPI description (read by {@link SubscriptionRequest}). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Subscription")
+    record SubscriptionBody(
+            @io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED,
+                    example = "https://hooks.example.com/weft") String url,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "run.completed, run.failed, run.cancelled; all when absent")
+            List<String> events,
+            String description) {}
 }

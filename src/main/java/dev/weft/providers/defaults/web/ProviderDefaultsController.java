@@ -52,7 +52,10 @@ public class ProviderDefaultsController {
     @PutMapping
     @Operation(summary = "Replace the app's defaults: {\"text\": {\"provider\": \"anthropic\", \"model\": \"...\"}, ...}; "
             + "a capability left out (or null) has no app default afterwards")
-    public Map<String, Effective> put(AuthenticatedApp app, @RequestBody JsonNode body) {
+    public Map<String, Effective> put(AuthenticatedApp app, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = DefaultsBody.class)))
+            @RequestBody JsonNode body) {
         Map<Capability, Choice> choices = parse(body);
         defaults.replace(app.appId(), choices);
         return effective(choices);
@@ -120,4 +123,11 @@ public class ProviderDefaultsController {
         }
         return v.asString().strip();
     }
+
+    /** The body of a PUT, for the OpenAPI description: a capability left out has no app default afterwards. */
+    record DefaultsBody(ProviderChoice text, ProviderChoice image, ProviderChoice moderation, ProviderChoice embedding,
+                        ProviderChoice vision) {}
+
+    record ProviderChoice(@io.swagger.v3.oas.annotations.media.Schema(example = "anthropic") String provider,
+                          @io.swagger.v3.oas.annotations.media.Schema(example = "claude-sonnet-4-5") String model) {}
 }

@@ -31,9 +31,33 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/providers")
 public class ProviderKeyController {
 
-    /** {@code source} is {@code app} (the app's own key), {@code server} or null (not usable yet). */
+    /**
+     * {@code source} is {@code app} (the app's own key), {@code server} or null (not usable yet);
+     * {@code status} says the same in words ({@code "not configured"} when nothing was set for the
+     * provider) and {@code setUp} how to configure one that is not.
+     */
     public record ProviderView(String provider, boolean configured, String source, String keyHint, String baseUrl,
-                               OffsetDateTime updatedAt) {}
+                               OffsetDateTime updatedAt, String status, String setUp) {
+
+        ProviderView(String provider, boolean configured, String source, String keyHint, String baseUrl,
+                     OffsetDateTime updatedAt) {
+            this(provider, configured, source, keyHint, baseUrl, updatedAt,
+                    configured ? "configured (" + ("app".equals(source) ? "this app's key" : "the server's settings") + ")"
+                            : "not configured",
+                    configured ? null : setUpHint(provider));
+        }
+
+        private static String setUpHint(String provider) {
+            return switch (provider) {
+                case "ollama" -> "set OLLAMA_BASE_URL on the server (e.g. http://localhost:11434; no key needed), "
+                        + "see docs/providers.md#ollama";
+                case "openai" -> "set OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server) on the server, "
+                        + "or PUT /v1/providers/openai/key";
+                case "anthropic" -> "set ANTHROPIC_API_KEY on the server, or PUT /v1/providers/anthropic/key";
+                default -> "see docs/providers.md";
+            };
+        }
+    }
 
     public record PutKey(String apiKey, String baseUrl) {}
 

@@ -49,7 +49,10 @@ public class BudgetController {
 
     @PutMapping
     @Operation(summary = "Set the monthly limit: {\"monthlyMaxCostUsd\": 25.0}; null removes it")
-    public BudgetView put(AuthenticatedApp app, @RequestBody JsonNode body) {
+    public BudgetView put(AuthenticatedApp app, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = BudgetBody.class)))
+            @RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiProblem.invalidField("body", "must be a JSON object");
         }
@@ -71,4 +74,8 @@ public class BudgetController {
         ledger.setAppMonthlyBudget(app.appId(), max);
         return get(app);
     }
+
+    /** The body of a PUT, for the OpenAPI description. */
+    record BudgetBody(@io.swagger.v3.oas.annotations.media.Schema(example = "25.0",
+            description = "US dollars per calendar month (UTC); null removes the limit") Double monthlyMaxCostUsd) {}
 }

@@ -1,0 +1,38 @@
+package dev.weft.runs.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** The run API's answers that are not a {@link RunView}. */
+final class RunResponses {
+
+    private RunResponses() {}
+
+    /** {@code 202} to {@code POST /v1/workflows/run}. */
+    record Started(String runId,
+                   @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"}) String status,
+                   @Schema(description = "absolute URL to poll (also the Location header)") String statusUrl,
+                   String workflowSlug, Integer workflowVersion, Instant createdAt,
+                   @Schema(description = "true when the idempotency key had already been used with this body: the run is the"
+                           + " earlier one") boolean idempotentReplay) {}
+
+    /** A page of runs, newest first; {@code nextCursor} continues it (absent on the last page). */
+    record RunPage(List<RunView> runs, String nextCursor) {}
+
+    /** One entry of a run's history. */
+    record Event(long id, @Schema(example = "step.succeeded") String type, String stepId, Integer attempt,
+                 @Schema(description = "what the entry records, by type (e.g. the error of step.failed, what a run.resumed"
+                         + " changed and which key asked)") JsonNode data,
+                 Instant at) {}
+
+    /** A page of a run's history, oldest first; {@code nextAfter} is the {@code after} of the next page. */
+    record EventPage(List<Event> events, long nextAfter) {}
+
+    /** {@code 202} to a signal. */
+    record SignalAccepted(String runId, String signal, long signalId,
+                          @Schema(description = "the step that took the signal now; absent when it is kept for a step that"
+                                  + " waits later") String consumedBy,
+                          @Schema(description = "true when no step waits on it yet: kept until one does") boolean kept) {}
+}
