@@ -353,6 +353,40 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public List<RunEventRecord> eventsOfRuns(java.util.Collection<String> runIds, long afterId, int limit) {
+        if (runIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(runIds);
+        params.add(afterId);
+        params.add(limit);
+        return jdbc.sql("SELECT id, run_id, type, step_id, attempt, data, at FROM run_events WHERE run_id IN ("
+                        + "?, ".repeat(runIds.size() - 1) + "?) AND id > ? ORDER BY id LIMIT ?")
+                .params(params)
+                .query((rs, n) -> new RunEventRecord(rs.getLong("id"), rs.getString("run_id"), rs.getString("type"),
+                        rs.getString("step_id"), Rows.integer(rs, "attempt"), Json.parse(rs.getString("data")),
+                        Rows.instant(rs, "at")))
+                .list();
+    }
+
+    @Override
+    public List<AppRunEvent> appRunEvents(String appId, long afterId, int limit) {
+        return jdbc.sql("SELECT e.id, e.run_id, e.type, e.at, r.workflow_slug, r.workflow_version FROM run_events e "
+                        + "JOIN runs r ON r.id = e.run_id WHERE e.id > ? AND r.app_id = ? AND e.type IN "
+                        + "('run.created', 'run.started', 'run.resumed', 'run.completed', 'run.failed', 'run.cancelled') "
+                        + "ORDER BY e.id LIMIT ?")
+                .params(afterId, appId, limit)
+                .query((rs, n) -> new AppRunEvent(rs.getLong("id"), rs.getString("run_id"), rs.getString("type"),
+                        rs.getString("workflow_slug"), Rows.integer(rs, "workflow_version"), Rows.instant(rs, "at")))
+                .list();
+    }
+
+    @Override
+    public long lastEventId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM run_events").query(Long.class).single();
+    }
+
+    @Override
     public List<RunEventRecord> events(String runId, long afterId, int limit) {
         return jdbc.sql("SELECT id, run_id, type, step_id, attempt, data, at FROM run_events "
                         + "WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?")

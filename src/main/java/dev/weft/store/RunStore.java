@@ -120,6 +120,21 @@ public interface RunStore {
 
     List<RunEventRecord> events(String runId, long afterId, int limit);
 
+    /** The events of several runs after an event id, in id order: one statement for every open stream of a process. */
+    List<RunEventRecord> eventsOfRuns(java.util.Collection<String> runIds, long afterId, int limit);
+
+    /**
+     * An app's run-level events ({@code run.*}) after an event id, in id order, each with the run's
+     * workflow slug (the app-wide run stream).
+     */
+    List<AppRunEvent> appRunEvents(String appId, long afterId, int limit);
+
+    /** The newest event id of all runs, or 0: where a stream that wants only what comes next starts. */
+    long lastEventId();
+
+    /** A run-level event of an app's run with what a run list shows of it. */
+    record AppRunEvent(long id, String runId, String type, String workflowSlug, Integer workflowVersion, Instant at) {}
+
     void appendEvent(String runId, String type, String stepId, Integer attempt, JsonNode data, Instant at);
 
     record ExpiredLease(StepRef ref, int attempt, String leaseToken) {}

@@ -21,6 +21,7 @@ class H2BackendTest {
     @Nested class ResumeWithFix extends ResumeWithFixTest {}
     @Nested class OpenApiDocument extends OpenApiDocumentTest {}
     @Nested class Conventions extends ConventionsTest {}
+    @Nested class EventStream extends EventStreamTest {}
     @Nested class Signals extends SignalsTest {}
     @Nested class FanOut extends FanOutTest {}
     @Nested class SubWorkflows extends SubWorkflowsTest {}

@@ -21,5 +21,6 @@ class PostgresKafkaBackendTest {
     @Nested class SubWorkflows extends SubWorkflowsTest {}
     @Nested class Concurrency extends ConcurrencyTest {}
     @Nested class ImageBatchReview extends ImageBatchReviewTest {}
+    @Nested class EventStream extends EventStreamTest {}
     @Nested class ScheduledRuns extends SchedulesTest {}
 }
