@@ -52,6 +52,7 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final List<RunFinishedListener> listeners;
+    private List<StepEventListener> stepListeners = List.of();
     private final MeterRegistry meters;
     private final ObjectProvider<LocalContinuation> continuation;
     private final LocalStarts localStarts;
@@ -313,6 +314,7 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
             }
             RunStatus after = finalStatus(run.status(), decisions);
             countTransitions(decisions);
+            stepEvents(run, decisions);
             RunStore.Applied applied = recorded == null ? store.apply(run, decisions, now)
                     : store.apply(run, decisions, now, recorded);
             List<ScheduledStep> ready = localStarts.claimReady(run.withSteps(applied.steps()), after, applied.queued(), now);
@@ -376,6 +378,41 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
      * {@code weft.step.transitions{to, kind}}: every status a step or a forEach item entered, so
      * waiting, item and fan-out activity shows in the metrics as well as in the runs.
      */
+    /** The step event listeners (webhook subscriptions to step events); none in a process without them. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setStepListeners(List<StepEventListener> stepListeners) {
+        this.stepListeners = List.copyOf(stepListeners);
+    }
+
+    private void stepEvents(RunRecord run, List<Decision> decisions) {
+        if (stepListeners.isEmpty()) {
+            return;
+        }
+        List<StepEventListener.StepEvent> changes = new java.util.ArrayList<>();
+        for (Decision d : decisions) {
+            StepEventListener.StepEvent change = switch (d) {
+                case Decision.RecordSuccess r -> new StepEventListener.StepEvent(r.stepId(), "step.succeeded", null);
+                case Decision.RecordFailure f -> new StepEventListener.StepEvent(f.stepId(), "step.failed", f.error());
+                case Decision.ScheduleRetry r -> new StepEventListener.StepEvent(r.stepId(), "step.retrying", r.error());
+                case Decision.AwaitSignal a -> new StepEventListener.StepEvent(a.stepId(), "step.waiting", null);
+                case Decision.AwaitChildRun a -> new StepEventListener.StepEvent(a.stepId(), "step.waiting", null);
+                case Decision.SkipStep s -> new StepEventListener.StepEvent(s.stepId(), "step.skipped", null);
+                case Decision.CancelStep c -> new StepEventListener.StepEvent(c.stepId(), "step.cancelled", null);
+                default -> null;
+            };
+            if (change != null) {
+                changes.add(change);
+            }
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        var stepRun = new StepEventListener.StepRun(run.id(), run.appId(), run.workflowSlug(), run.workflowVersion());
+        for (StepEventListener l : stepListeners) {
+            l.onStepEvents(stepRun, changes);
+        }
+    }
+
     private void countTransitions(List<Decision> decisions) {
         for (Decision d : decisions) {
             String[] change = switch (d) {

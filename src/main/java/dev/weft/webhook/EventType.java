@@ -7,9 +7,18 @@ import java.util.Optional;
 
 /** The events a webhook can carry; {@link #wire()} is the {@code type} receivers see. */
 public enum EventType {
-    RUN_COMPLETED("run.completed"), RUN_FAILED("run.failed"), RUN_CANCELLED("run.cancelled");
+    RUN_COMPLETED("run.completed"), RUN_FAILED("run.failed"), RUN_CANCELLED("run.cancelled"),
+    STEP_SUCCEEDED("step.succeeded"), STEP_FAILED("step.failed"), STEP_RETRYING("step.retrying"),
+    STEP_WAITING("step.waiting"), STEP_SKIPPED("step.skipped"), STEP_CANCELLED("step.cancelled");
 
     public static final List<EventType> ALL = List.of(values());
+
+    /** What a subscription gets when it names no events: the run-level ones (step events are opted into). */
+    public static final List<EventType> RUN_LEVEL = List.of(RUN_COMPLETED, RUN_FAILED, RUN_CANCELLED);
+
+    public boolean isStepLevel() {
+        return wire.startsWith("step.");
+    }
 
     private final String wire;
 

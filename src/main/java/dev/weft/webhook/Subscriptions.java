@@ -32,10 +32,24 @@ public class Subscriptions {
     private final Clock clock;
     private final WebhookProperties properties;
 
+    /**
+     * Per app, its subscriptions to step-level events: asked on every step change, so cached; a
+     * change made in this process shows at once, one made in another within the expiry.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<Subscription>> stepSubscribers =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(java.time.Duration.ofSeconds(5)).maximumSize(10_000).build();
+
     public Subscriptions(JdbcClient jdbc, Clock clock, WebhookProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+    }
+
+    /** The app's subscriptions that want at least one step-level event (cached for a few seconds). */
+    public List<Subscription> stepSubscribers(String appId) {
+        return stepSubscribers.get(appId, id -> list(id).stream()
+                .filter(s -> s.events().stream().anyMatch(EventType::isStepLevel)).toList());
     }
 
     @Transactional
@@ -53,6 +67,7 @@ public class Subscriptions {
                 INSERT INTO webhook_subscriptions (id, app_id, url, events, description, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(s.id(), appId, url, encode(events), description, db(now)).update();
+        stepSubscribers.invalidate(appId);
         return s;
     }
 
@@ -68,6 +83,7 @@ public class Subscriptions {
     @Transactional
     public boolean delete(String appId, String id) {
         int deleted = jdbc.sql("DELETE FROM webhook_subscriptions WHERE id = ? AND app_id = ?").params(id, appId).update();
+        stepSubscribers.invalidate(appId);
         if (deleted == 0) {
             return false;
         }

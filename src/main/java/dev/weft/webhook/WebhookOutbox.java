@@ -11,6 +11,7 @@ import dev.weft.webhook.delivery.DeliveryWorker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * only if the run's end is committed. The worker is woken after the commit.
  */
 @Component
-public class WebhookOutbox implements RunFinishedListener {
+public class WebhookOutbox implements RunFinishedListener, dev.weft.runs.StepEventListener {
 
     private final DeliveryStore deliveries;
     private final Subscriptions subscriptions;
@@ -66,6 +67,62 @@ public class WebhookOutbox implements RunFinishedListener {
                 run.appId(), run.id(), subscriptionId, url, type.wire(), payload, DeliveryStatus.PENDING, 0,
                 properties.maxAttempts(), now, null, null, now, null)));
         wakeAfterCommit();
+    }
+
+    /** Step-level events for the subscriptions that opted into them, signed and retried like run events. */
+    @Override
+    public void onStepEvents(StepRun run, List<StepEvent> events) {
+        List<Subscription> subscribers = subscriptions.stepSubscribers(run.appId());
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        Instant now = Timestamps.micros(clock.instant());
+        boolean any = false;
+        for (StepEvent event : events) {
+            EventType type = EventType.fromWire(event.type()).orElse(null);
+            if (type == null) {
+                continue;
+            }
+            String payload = null;
+            for (Subscription s : subscribers) {
+                if (!s.wants(type)) {
+                    continue;
+                }
+                if (payload == null) {
+                    payload = stepPayload(type, run, event, now);
+                }
+                deliveries.insert(new Delivery("msg_" + Ids.uuid7(clock), run.appId(), run.runId(), s.id(), s.url(),
+                        type.wire(), payload, DeliveryStatus.PENDING, 0, properties.maxAttempts(), now, null, null, now,
+                        null));
+                any = true;
+            }
+        }
+        if (any) {
+            wakeAfterCommit();
+        }
+    }
+
+    private static String stepPayload(EventType type, StepRun run, StepEvent event, Instant at) {
+        var envelope = dev.weft.common.Json.object();
+        envelope.put("type", type.wire());
+        envelope.put("timestamp", at.toString());
+        var data = envelope.putObject("data");
+        data.put("runId", run.runId());
+        data.put("appId", run.appId());
+        data.put("workflowSlug", run.workflowSlug());
+        if (run.workflowVersion() != null) {
+            data.put("workflowVersion", run.workflowVersion());
+        }
+        var step = data.putObject("step");
+        step.put("id", event.stepId());
+        step.put("status", type.wire().substring("step.".length()).replace("retrying", "queued"));
+        if (event.error() != null) {
+            var error = step.putObject("error");
+            error.put("code", event.error().code());
+            error.put("message", event.error().message());
+            error.put("retryable", event.error().retryable());
+        }
+        return dev.weft.common.Json.write(envelope);
     }
 
     private void wakeAfterCommit() {

@@ -22,6 +22,7 @@ class H2BackendTest {
     @Nested class OpenApiDocument extends OpenApiDocumentTest {}
     @Nested class Conventions extends ConventionsTest {}
     @Nested class EventStream extends EventStreamTest {}
+    @Nested class StepWebhooks extends StepWebhooksTest {}
     @Nested class Signals extends SignalsTest {}
     @Nested class FanOut extends FanOutTest {}
     @Nested class SubWorkflows extends SubWorkflowsTest {}

@@ -51,7 +51,7 @@ record SubscriptionRequest(String url, List<EventType> events, String descriptio
 
     private static List<EventType> events(JsonNode node) {
         if (node == null || node.isNull()) {
-            return EventType.ALL;
+            return EventType.RUN_LEVEL;
         }
         if (!node.isArray() || node.isEmpty()) {
             throw ApiProblem.invalidField("events", "must be a non-empty array of: " + EVENT_NAMES);
