@@ -23,6 +23,8 @@ public class DefinitionService {
     private final BuiltInWorkflows builtIns;
     private final DefinitionParser parser;
     private final DefinitionTypeCheck types;
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<DefinitionError>> checkedPlans =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000).build();
     private final Clock clock;
     private final ConcurrentMap<String, WorkflowDefinition> parsed = new ConcurrentHashMap<>();
 
@@ -65,8 +67,19 @@ public class DefinitionService {
 
     /** Structure and graph first (they stop at their own errors), then types and calls, reported together. */
     private WorkflowDefinition check(String appId, JsonNode document, boolean stored) {
-        WorkflowDefinition def = parser.parse(document, stored);
-        List<DefinitionError> errors = new ArrayList<>(types.check(def));
+        WorkflowDefinition def;
+        List<DefinitionError> typeErrors;
+        if (stored) {
+            def = parser.parse(document, true);
+            typeErrors = types.check(def);
+        } else {
+            // a plan is usually the same text run after run (only the input changes): its parse and its
+            // type check, which builds a CEL environment, are done once per text
+            String text = document == null ? "null" : document.toString();
+            def = parseStored(text);
+            typeErrors = checkedPlans.get(text, t -> types.check(parseStored(t)));
+        }
+        List<DefinitionError> errors = new ArrayList<>(typeErrors);
         errors.addAll(callErrors(appId, def, stored ? def.slug() : null));
         if (!errors.isEmpty()) {
             throw new InvalidDefinitionException(errors);
