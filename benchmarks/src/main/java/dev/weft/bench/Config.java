@@ -14,7 +14,7 @@ import java.util.Set;
  * @param pgAdminUrl a PostgreSQL database whose user may CREATE DATABASE
  * @param kafka      bootstrap servers of the broker for the distributed mode, or null to skip that mode
  * @param workDir    logs and data of this run
- * @param workloads  which workloads to run ({@code latency, burndown, ramp, heap, slow}); all by default
+ * @param workloads  which workloads to run ({@code latency, burndown, ramp, heap, slow, streams}); all by default
  * @param serviceJvm extra JVM options for every service JVM ({@code --service-jvm=-XX:...}, repeatable),
  *                   for example to record a JFR profile
  * @param commit     the service's commit, for the report ({@code --commit=}, given by bench.sh)
@@ -23,7 +23,7 @@ record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, S
               Path workDir, List<Mode> modes, int repetitions, Sizes sizes, boolean peers, Set<String> workloads,
               List<String> serviceJvm, String commit) {
 
-    static final Set<String> WORKLOADS = Set.of("latency", "burndown", "ramp", "heap", "slow");
+    static final Set<String> WORKLOADS = Set.of("latency", "burndown", "ramp", "heap", "slow", "streams");
 
     boolean runs(String workload) {
         return workloads.contains(workload);

@@ -44,6 +44,10 @@ final class ModeRun {
                     List.of("--weft.engine.max-concurrent-steps=0"),
                     (weft, db) -> new QueuedHeap(sizes).run(weft, config, results, column)));
         }
+        if (config.runs("streams")) {
+            BenchMain.attempt(mode + ": open event streams", () -> withService("streams", List.of(),
+                    (weft, db) -> new OpenStreams().run(weft, postgres, db, results, column)));
+        }
         if (config.runs("slow")) {
             BenchMain.attempt(mode + ": slow calls", () -> withService("slow",
                     SlowCalls.serviceArgs(sizes),

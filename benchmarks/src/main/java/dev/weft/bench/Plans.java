@@ -58,6 +58,12 @@ final class Plans {
                 .formatted(id, previous, previous, previous);
     }
 
+    /** One run that waits for a signal (an hour at most): something for a stream to watch. */
+    static String waiting(int n) {
+        return body(List.of("{\"id\": \"wait\", \"type\": \"wait_for_signal\", \"input\": {\"signal\": \"go\", "
+                + "\"timeout\": \"PT1H\"}}"), n, null);
+    }
+
     private static String deps(int width) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < width; i++) {

@@ -63,6 +63,18 @@ final class Postgres {
         }
     }
 
+    /** Connections to the database that are running a statement or hold a transaction open right now. */
+    int busyConnections(String database) {
+        try (Connection c = connect(adminUrl); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database
+                     + "' AND state <> 'idle' AND pid <> pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Single-row insert TPS of {@code pgbench -c clients -T seconds} in a fresh table of a fresh
      * database: the ceiling of a step that costs one durable write.

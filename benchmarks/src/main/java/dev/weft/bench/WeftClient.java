@@ -44,6 +44,33 @@ final class WeftClient {
         return JSON.readTree(r.body()).get("runId").asString();
     }
 
+    /**
+     * Opens a run's event stream; {@code onLine} sees each line as it arrives. The returned future
+     * completes when the stream ends; cancel it to close the stream.
+     */
+    java.util.concurrent.CompletableFuture<HttpResponse<Void>> stream(String runId, java.util.function.Consumer<String> onLine) {
+        return http.sendAsync(request("/v1/workflows/runs/" + runId + "/stream").header("Accept", "text/event-stream")
+                .GET().build(), HttpResponse.BodyHandlers.fromLineSubscriber(new java.util.concurrent.Flow.Subscriber<String>() {
+                    @Override
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                        subscription.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(String line) {
+                        onLine.accept(line);
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                    }
+
+                    @Override
+                    public void onComplete() {
+                    }
+                }));
+    }
+
     /** The run view with its steps' timings. */
     JsonNode run(String runId) {
         return getJson("/v1/workflows/runs/" + runId);

@@ -76,6 +76,20 @@ final class WeftProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Threads of the service process (platform threads: virtual ones are not OS threads), from /proc. */
+    int threads() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
+                if (line.startsWith("Threads:")) {
+                    return Integer.parseInt(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no Threads for " + pid());
+    }
+
     /** Resident set size from /proc, in MiB. */
     double rssMiB() {
         try {
