@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An example for every request body and every JSON response of the OpenAPI description. The
  * common operations have hand-written ones ({@code classpath:openapi/examples.json}, keyed by
- * {@code "METHOD /path"}, each with {@code request} and/or {@code response}); every other body gets
+ * {@code "METHOD /path"}, each with {@code request} and/or {@code response}, or {@code responses} by
+ * status code when an operation answers with several bodies); every other body gets
  * one built from its schema (enum values, formats, nested objects and lists), named
  * {@code from-schema} and summarised as such so a reader can tell them apart.
  */
@@ -43,7 +44,9 @@ final class OpenApiExamples {
             if (!response.getKey().startsWith("2") || response.getValue().getContent() == null) {
                 continue;
             }
-            exemplify(response.getValue().getContent(), written == null ? null : written.get("response"), components);
+            JsonNode example = written == null ? null
+                    : written.has("responses") ? written.get("responses").get(response.getKey()) : written.get("response");
+            exemplify(response.getValue().getContent(), example, components);
         }
     }
 

@@ -112,6 +112,27 @@ abstract class OpenApiDocumentTest extends ApiTestBase {
     }
 
     @Test
+    void theWrittenExamplesUseOnlyFieldsTheirSchemasHave() {
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> op : operations()) {
+            List<JsonNode> media = new ArrayList<>();
+            media.add(op.getValue().at("/requestBody/content/application~1json"));
+            op.getValue().get("responses").properties().forEach(r -> media.add(r.getValue().at("/content/application~1json")));
+            for (JsonNode m : media) {
+                JsonNode example = m.at("/examples/example/value");
+                String ref = m.at("/schema/$ref").asString("");
+                if (example.isMissingNode() || !example.isObject() || ref.isEmpty()) {
+                    continue;
+                }
+                JsonNode properties = doc.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1) + "/properties");
+                assertThat(properties.propertyNames()).as(op.getKey() + " example fields").containsAll(example.propertyNames());
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(8);
+    }
+
+    @Test
     void theWrittenExamplesAreAcceptedByTheApi() {
         JsonNode definition = doc.at("/paths/~1v1~1workflows/post/requestBody/content/application~1json/examples/example/value");
         http.post("/v1/workflows?validateOnly=true", definition.toString()).expect(200);
