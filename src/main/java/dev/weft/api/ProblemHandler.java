@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import tools.jackson.databind.exc.JsonNodeException;
@@ -36,6 +37,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     public ProblemHandler(Limits limits) {
         this.limits = limits;
+    }
+
+    /**
+     * The problem a refused part of a request gets, as the handlers below would answer it: for
+     * answers that carry one problem per item (a batch of runs).
+     */
+    public ProblemDetail problemOf(RuntimeException e) {
+        ResponseEntity<ProblemDetail> answer = switch (e) {
+            case ValidationException v -> invalidDocument(v);
+            case NotFoundException n -> notFound(n);
+            case InvalidFieldException f -> invalidField(f);
+            case ConflictException c -> conflict(c);
+            case ForbiddenException f -> forbidden(f);
+            case ErrorResponseException r -> ResponseEntity.status(r.getStatusCode()).body(r.getBody());
+            default -> unexpected(e);
+        };
+        return answer.getBody();
     }
 
     @ExceptionHandler(ValidationException.class)

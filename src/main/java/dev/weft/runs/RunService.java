@@ -109,6 +109,87 @@ public class RunService {
      * run ({@code lineage} names it).
      */
     public Submitted submit(String appId, RunRequest request, Lineage lineage) {
+        Intake intake = intake(appId, request, lineage);
+        if (intake instanceof Intake.Replay replay) {
+            return replay.submitted();
+        }
+        Intake.Fresh fresh = (Intake.Fresh) intake;
+        try {
+            tx.executeWithoutResult(status -> store(fresh));
+        } catch (DuplicateKeyException e) {
+            RunRecord winner = store.findByIdempotencyKey(appId, request.idempotencyKey()).orElseThrow(() -> e);
+            return replay(winner, fresh.run().requestHash());
+        }
+        meters.counter("weft.runs.submitted").increment();
+        return new Submitted(fresh.inserted().withSteps(List.of()), true); // the answer says pending: accepted, not done
+    }
+
+    /** One item of a batch: the run it started or replayed, or why it was refused. */
+    public record BatchItem(Submitted submitted, RuntimeException refused) {}
+
+    /**
+     * Submits many runs: each is checked on its own (a refused one does not refuse the others), and
+     * the accepted ones are stored and started in one transaction. Idempotency keys work as for one
+     * run, also between items of the batch. Should another request take one of the keys between the
+     * check and the commit, the batch's runs are submitted one by one instead.
+     */
+    public List<BatchItem> submitBatch(String appId, List<RunRequest> requests) {
+        BatchItem[] results = new BatchItem[requests.size()];
+        List<Integer> freshIndexes = new java.util.ArrayList<>();
+        List<Intake.Fresh> fresh = new java.util.ArrayList<>();
+        Map<String, Integer> byKey = new java.util.HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                Intake intake = intake(appId, requests.get(i), Lineage.NONE);
+                if (intake instanceof Intake.Replay replay) {
+                    results[i] = new BatchItem(replay.submitted(), null);
+                    continue;
+                }
+                Intake.Fresh f = (Intake.Fresh) intake;
+                String key = f.run().idempotencyKey();
+                Integer earlier = key == null ? null : byKey.get(key);
+                if (earlier != null) {
+                    // the same key twice in one batch: the later item replays the earlier, or conflicts with it
+                    Intake.Fresh first = fresh.get(earlier);
+                    replay(first.inserted(), f.run().requestHash());
+                    results[i] = new BatchItem(new Submitted(first.inserted().withSteps(List.of()), false), null);
+                    continue;
+                }
+                if (key != null) {
+                    byKey.put(key, fresh.size());
+                }
+                fresh.add(f);
+                freshIndexes.add(i);
+            } catch (RuntimeException e) {
+                results[i] = new BatchItem(null, e);
+            }
+        }
+        try {
+            tx.executeWithoutResult(status -> fresh.forEach(this::store));
+            for (int j = 0; j < fresh.size(); j++) {
+                results[freshIndexes.get(j)] = new BatchItem(new Submitted(fresh.get(j).inserted().withSteps(List.of()), true), null);
+            }
+            meters.counter("weft.runs.submitted").increment(fresh.size());
+        } catch (DuplicateKeyException raced) {
+            for (int index : freshIndexes) {
+                try {
+                    results[index] = new BatchItem(submit(appId, requests.get(index)), null);
+                } catch (RuntimeException e) {
+                    results[index] = new BatchItem(null, e);
+                }
+            }
+        }
+        return List.of(results);
+    }
+
+    /** A request checked and turned into what storing it takes, or the earlier run its idempotency key names. */
+    private sealed interface Intake {
+        record Replay(Submitted submitted) implements Intake {}
+
+        record Fresh(NewRun run, RunRecord inserted, Admission admission) implements Intake {}
+    }
+
+    private Intake intake(String appId, RunRequest request, Lineage lineage) {
         Prepared resolved = prepare(appId, request);
         if (request.priority() != null && (request.priority() < 0 || request.priority() > 9)) {
             throw InvalidFieldException.malformed("priority", "must be an integer from 0 to 9");
@@ -123,7 +204,7 @@ public class RunService {
         if (idempotencyKey != null) {
             var existing = store.findByIdempotencyKey(appId, idempotencyKey);
             if (existing.isPresent()) {
-                return replay(existing.get(), hash);
+                return new Intake.Replay(replay(existing.get(), hash));
             }
         }
         Instant now = clock.instant();
@@ -136,20 +217,15 @@ public class RunService {
                 request.webhookUrl(), idempotencyKey, hash, now,
                 def.timeout() == null ? null : now.plus(def.timeout()), request.scheduleId(), lineage, admission,
                 def.steps().stream().map(s -> new NewRun.StepSeed(s.id(), s.type())).toList());
-        RunRecord inserted = run.asInserted();
-        try {
-            tx.executeWithoutResult(status -> {
-                store.insert(run);
-                if (!admission.keyed() || gate.admitsNew(inserted)) {
-                    coordinator.startInserted(inserted); // same transaction: one commit accepts and starts the run
-                }
-            });
-        } catch (DuplicateKeyException e) {
-            RunRecord winner = store.findByIdempotencyKey(appId, idempotencyKey).orElseThrow(() -> e);
-            return replay(winner, hash);
+        return new Intake.Fresh(run, run.asInserted(), admission);
+    }
+
+    /** Stores a checked run and starts it, in the caller's transaction: one commit accepts and starts it. */
+    private void store(Intake.Fresh fresh) {
+        store.insert(fresh.run());
+        if (!fresh.admission().keyed() || gate.admitsNew(fresh.inserted())) {
+            coordinator.startInserted(fresh.inserted());
         }
-        meters.counter("weft.runs.submitted").increment();
-        return new Submitted(inserted.withSteps(List.of()), true); // the answer says pending: accepted, not done
     }
 
     /**

@@ -23,6 +23,7 @@ class H2BackendTest {
     @Nested class Conventions extends ConventionsTest {}
     @Nested class EventStream extends EventStreamTest {}
     @Nested class StepWebhooks extends StepWebhooksTest {}
+    @Nested class BatchSubmission extends BatchSubmissionTest {}
     @Nested class Signals extends SignalsTest {}
     @Nested class FanOut extends FanOutTest {}
     @Nested class SubWorkflows extends SubWorkflowsTest {}

@@ -17,6 +17,7 @@ class PostgresBackendTest {
     @Nested class DataRetention extends RetentionTest {}
     @Nested class DryRun extends DryRunTest {}
     @Nested class ResumeWithFix extends ResumeWithFixTest {}
+    @Nested class BatchSubmission extends BatchSubmissionTest {}
     @Nested class Signals extends SignalsTest {}
     @Nested class FanOut extends FanOutTest {}
     @Nested class SubWorkflows extends SubWorkflowsTest {}

@@ -49,9 +49,14 @@ public class RunController {
     private final DryRunPlanner planner;
     private final dev.weft.runs.ConcurrencyGate gate;
     private final dev.weft.runs.RunResumes resumes;
+    private final jakarta.validation.Validator validator;
+    private final dev.weft.api.ProblemHandler problems;
 
     public RunController(RunService runs, RunStore store, RunCoordinator coordinator, DefinitionService definitions,
-                         DryRunPlanner planner, dev.weft.runs.ConcurrencyGate gate, dev.weft.runs.RunResumes resumes) {
+                         DryRunPlanner planner, dev.weft.runs.ConcurrencyGate gate, dev.weft.runs.RunResumes resumes,
+                         jakarta.validation.Validator validator, dev.weft.api.ProblemHandler problems) {
+        this.validator = validator;
+        this.problems = problems;
         this.resumes = resumes;
         this.planner = planner;
         this.gate = gate;
@@ -91,6 +96,63 @@ public class RunController {
                 run.workflowVersion(), run.createdAt(), !submitted.created());
         return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", statusUrl).body(response);
     }
+
+    @PostMapping("/run/batch")
+    @Operation(summary = "Start up to 1,000 runs in one request, stored in one transaction; one result per item, in order",
+            description = "Each item is a run request as for POST /v1/workflows/run (its own input, idempotency key, "
+                    + "webhook URL, ...). Each is checked on its own: the answer lists, in order, a 202 result "
+                    + "(runId, statusUrl, idempotentReplay) or the problem (status, type, detail, errors) of every "
+                    + "item, and one refused item does not refuse the others. The accepted runs are stored and "
+                    + "started in one transaction.")
+    public RunResponses.BatchStarted batch(AuthenticatedApp app, @RequestBody BatchRequest body) {
+        if (body.runs() == null || body.runs().isEmpty()) {
+            throw ApiProblem.invalidField("runs", "must be a non-empty array of run requests");
+        }
+        if (body.runs().size() > MAX_BATCH) {
+            throw ApiProblem.invalidValue("runs", "at most " + MAX_BATCH + " runs per batch; got " + body.runs().size());
+        }
+        List<RunRequest> requests = new java.util.ArrayList<>();
+        java.util.Map<Integer, RuntimeException> refused = new HashMap<>();
+        for (int i = 0; i < body.runs().size(); i++) {
+            StartRunRequest item = body.runs().get(i);
+            var violations = item == null ? java.util.Set.<jakarta.validation.ConstraintViolation<StartRunRequest>>of()
+                    : validator.validate(item);
+            try {
+                if (item == null) {
+                    throw ApiProblem.invalidField("runs[" + i + "]", "must be a run request object");
+                }
+                if (!violations.isEmpty()) {
+                    var v = violations.iterator().next();
+                    throw ApiProblem.invalidValue(v.getPropertyPath().toString(), v.getMessage());
+                }
+                requests.add(item.toRunRequest(null));
+            } catch (RuntimeException e) {
+                refused.put(i, e);
+                requests.add(null);
+            }
+        }
+        List<RunRequest> valid = requests.stream().filter(java.util.Objects::nonNull).toList();
+        java.util.Iterator<RunService.BatchItem> done = runs.submitBatch(app.appId(), valid).iterator();
+        List<RunResponses.BatchResult> results = new java.util.ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            RunService.BatchItem item = requests.get(i) == null ? new RunService.BatchItem(null, refused.get(i)) : done.next();
+            if (item.submitted() != null) {
+                RunRecord run = item.submitted().run();
+                results.add(RunResponses.BatchResult.started(i, run.id(),
+                        item.submitted().created() ? RunStatus.PENDING.wire() : run.status().wire(),
+                        base() + "/v1/workflows/runs/" + run.id(), !item.submitted().created()));
+            } else {
+                results.add(RunResponses.BatchResult.refused(i, problems.problemOf(item.refused())));
+            }
+        }
+        long accepted = results.stream().filter(r -> r.runId() != null).count();
+        return new RunResponses.BatchStarted((int) accepted, results.size() - (int) accepted, results);
+    }
+
+    /** The body of {@code POST /v1/workflows/run/batch}. */
+    public record BatchRequest(List<StartRunRequest> runs) {}
+
+    private static final int MAX_BATCH = 1_000;
 
     @GetMapping("/runs/{runId}")
     @Operation(summary = "A run with its status, input, output, error and every step's attempts, output, error and timings")

@@ -18,6 +18,26 @@ final class RunResponses {
                    @Schema(description = "true when the idempotency key had already been used with this body: the run is the"
                            + " earlier one") boolean idempotentReplay) {}
 
+    /** The answer to a batch: how many runs were accepted and refused, and each item's result in order. */
+    record BatchStarted(int accepted, int refused, List<BatchResult> results) {}
+
+    /**
+     * One item of a batch: {@code status} 202 with the run, or the problem's status with the problem.
+     */
+    record BatchResult(int index, int status, String runId,
+                       @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"}) String runStatus,
+                       String statusUrl, Boolean idempotentReplay,
+                       @Schema(description = "the problem+json of a refused item") org.springframework.http.ProblemDetail problem) {
+
+        static BatchResult started(int index, String runId, String runStatus, String statusUrl, boolean replay) {
+            return new BatchResult(index, 202, runId, runStatus, statusUrl, replay, null);
+        }
+
+        static BatchResult refused(int index, org.springframework.http.ProblemDetail problem) {
+            return new BatchResult(index, problem.getStatus(), null, null, null, null, problem);
+        }
+    }
+
     /** A page of runs, newest first; {@code nextCursor} continues it (absent on the last page). */
     record RunPage(List<RunView> runs, String nextCursor) {}
 
