@@ -36,6 +36,8 @@ public class RunStreams {
     private static final int PAGE = 500;
     /** An app stream looks this many ids back, for events committed after a higher id was already seen. */
     private static final int LOOKBACK = 200;
+    /** Events waiting for one slow client before its stream is ended. */
+    private static final int MAX_QUEUED = 10_000;
 
     private final RunStore store;
     private final Clock clock;
@@ -156,8 +158,14 @@ public class RunStreams {
             List<RunEventRecord> events = store.eventsOfRuns(chunk, cursor, PAGE * 4);
             for (RunEventRecord e : events) {
                 for (RunStream stream : List.copyOf(runs.getOrDefault(e.runId(), Set.of()))) {
-                    if (e.id() > stream.cursor && (!stream.send(e) || TERMINAL.contains(e.type()))) {
-                        stream.emitter.complete();
+                    if (e.id() > stream.cursor) {
+                        stream.cursor = e.id();
+                        boolean terminal = TERMINAL.contains(e.type());
+                        stream.later(() -> {
+                            if (!stream.send(e) || terminal) {
+                                stream.emitter.complete();
+                            }
+                        });
                     }
                 }
             }
@@ -171,9 +179,12 @@ public class RunStreams {
                 continue;
             }
             stream.remember(e.id());
-            if (stream.filter.test(e) && !stream.send(e)) {
-                stream.emitter.complete();
-                return;
+            if (stream.filter.test(e)) {
+                stream.later(() -> {
+                    if (!stream.send(e)) {
+                        stream.emitter.complete();
+                    }
+                });
             }
         }
     }
@@ -182,14 +193,14 @@ public class RunStreams {
         Instant due = clock.instant().minus(heartbeat);
         for (Set<RunStream> set : runs.values()) {
             for (RunStream stream : List.copyOf(set)) {
-                if (stream.lastSent.isBefore(due)) {
-                    stream.comment();
+                if (stream.lastSent.isBefore(due) && stream.outbox.isEmpty()) {
+                    stream.later(stream::comment);
                 }
             }
         }
         for (AppStream stream : List.copyOf(apps)) {
-            if (stream.lastSent.isBefore(due)) {
-                stream.comment();
+            if (stream.lastSent.isBefore(due) && stream.outbox.isEmpty()) {
+                stream.later(stream::comment);
             }
         }
     }
@@ -218,6 +229,34 @@ public class RunStreams {
             if (!emit(SseEmitter.event().comment("keep-alive"))) {
                 emitter.complete();
             }
+        }
+
+        final java.util.concurrent.ConcurrentLinkedQueue<Runnable> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+
+        /**
+         * Sends off the poller's thread, in order, on a virtual thread of this stream's own: a client
+         * that stops reading holds up only its own stream.
+         */
+        void later(Runnable send) {
+            if (outbox.size() >= MAX_QUEUED) {
+                emitter.complete(); // the client stopped reading long ago: it reconnects with Last-Event-ID
+                outbox.clear();
+                return;
+            }
+            outbox.add(send);
+            if (draining.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("event-stream").start(this::drain);
+            }
+        }
+
+        private void drain() {
+            do {
+                for (Runnable send = outbox.poll(); send != null; send = outbox.poll()) {
+                    send.run();
+                }
+                draining.set(false);
+            } while (!outbox.isEmpty() && draining.compareAndSet(false, true));
         }
     }
 
