@@ -44,8 +44,7 @@ public class ApiProblem extends ErrorResponseException {
      * (not JSON, missing, beyond the parser's limits). {@code errors} carries {@code {field, message}}.
      */
     public static ApiProblem invalidField(String field, String message) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Invalid request", field + ": " + message,
-                List.of(Map.of("field", field, "message", message)));
+        return invalidValue(field, message);
     }
 
     /**

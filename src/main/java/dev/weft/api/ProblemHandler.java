@@ -75,8 +75,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<ProblemDetail> invalidField(InvalidFieldException e) {
-        ApiProblem p = e.malformed() ? ApiProblem.invalidField(e.field(), e.getMessage())
-                : ApiProblem.invalidValue(e.field(), e.getMessage());
+        ApiProblem p = ApiProblem.invalidValue(e.field(), e.getMessage());
         return ResponseEntity.status(p.getStatusCode()).body(p.getBody());
     }
 

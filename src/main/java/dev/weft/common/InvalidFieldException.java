@@ -9,29 +9,19 @@ package dev.weft.common;
 public class InvalidFieldException extends RuntimeException {
 
     private final String field;
-    private final boolean malformed;
 
-    /** A value that is not allowed: 422. */
+    /** A value that is not allowed. */
     public InvalidFieldException(String field, String message) {
-        this(field, message, false);
-    }
-
-    private InvalidFieldException(String field, String message, boolean malformed) {
         super(message);
         this.field = field;
-        this.malformed = malformed;
     }
 
-    /** A value of the wrong type or shape, or one that is missing: 422 as well, told apart in the message. */
+    /** A value of the wrong type or shape, or one that is missing: answered the same way, told apart in the message. */
     public static InvalidFieldException malformed(String field, String message) {
-        return new InvalidFieldException(field, message, true);
+        return new InvalidFieldException(field, message);
     }
 
     public String field() {
         return field;
-    }
-
-    public boolean malformed() {
-        return malformed;
     }
 }

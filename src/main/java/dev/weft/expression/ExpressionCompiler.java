@@ -139,11 +139,17 @@ final class ExpressionCompiler {
     }
 
     private static String describe(CelIssue issue) {
-        int column = issue.getSourceLocation().getColumn();
-        return column >= 0 ? issue.getMessage() + " (at column " + (column + 1) + ")" : issue.getMessage();
+        return issue.getMessage() + column(issue);
     }
 
-    private static String abbreviate(String source) {
+    /** Where in the expression an issue is, as {@code " (at column 7)"}, or nothing when CEL does not say. */
+    static String column(CelIssue issue) {
+        int column = issue.getSourceLocation().getColumn();
+        return column >= 0 ? " (at column " + (column + 1) + ")" : "";
+    }
+
+    /** An expression short enough to quote in a message. */
+    static String abbreviate(String source) {
         return source.length() <= 80 ? source : source.substring(0, 77) + "...";
     }
 }

@@ -190,8 +190,8 @@ public final class TypeChecker {
             problems.add(unknownField(source, path, select.select().field(), operand));
         }
         for (CelIssue issue : others) {
-            problems.add(new TypeProblem(path, TYPE_MISMATCH, "expression '" + abbreviate(source) + "': "
-                    + readable(issue.getMessage()) + column(issue), null));
+            problems.add(new TypeProblem(path, TYPE_MISMATCH, "expression '" + ExpressionCompiler.abbreviate(source) + "': "
+                    + readable(issue.getMessage()) + ExpressionCompiler.column(issue), null));
         }
     }
 
@@ -263,7 +263,7 @@ public final class TypeChecker {
             String prefix = where;
             suggestion = dev.weft.common.Suggestions.nearest(field, fields).map(f -> prefix + "." + f).orElse(null);
         }
-        String message = "expression '" + abbreviate(source) + "' reads field '" + field + "', but "
+        String message = "expression '" + ExpressionCompiler.abbreviate(source) + "' reads field '" + field + "', but "
                 + describe(where) + " has no field '" + field + "'"
                 + (suggestion != null ? "; did you mean " + suggestion + "?" : "")
                 + (fields.isEmpty() ? "" : " (its fields: " + String.join(", ", fields) + ")");
@@ -288,14 +288,5 @@ public final class TypeChecker {
         return message.replaceAll(" \\(candidates: .*\\)$", "")
                 .replaceAll("wrapper\\((\\w+)\\)", "$1")
                 .replace("object ", "");
-    }
-
-    private static String column(CelIssue issue) {
-        int column = issue.getSourceLocation().getColumn();
-        return column >= 0 ? " (at column " + (column + 1) + ")" : "";
-    }
-
-    private static String abbreviate(String source) {
-        return source.length() <= 80 ? source : source.substring(0, 77) + "...";
     }
 }

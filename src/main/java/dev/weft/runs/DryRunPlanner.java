@@ -60,16 +60,7 @@ public class DryRunPlanner {
         Instant now = clock.instant();
         Map<String, StepState> initial = new LinkedHashMap<>();
         definition.steps().forEach(s -> initial.put(s.id(), new StepState(s.id(), StepStatus.PENDING, 0, 0, null, null)));
-        ObjectNode meta = Json.object();
-        meta.put("id", "dry-run");
-        meta.put("appId", appId);
-        if (prepared.slug() != null) {
-            meta.put("workflowSlug", prepared.slug());
-        }
-        if (prepared.version() != null) {
-            meta.put("workflowVersion", prepared.version());
-        }
-        meta.put("createdAt", now.toString());
+        JsonNode meta = RunStates.meta("dry-run", appId, prepared.slug(), prepared.version(), now);
         RunState state = new RunState("dry-run", RunStatus.PENDING, definition, prepared.input(), meta, initial, null);
 
         Map<String, DryRunPlan.StepPlan> planned = new LinkedHashMap<>();

@@ -237,16 +237,7 @@ public class RunService {
         if (def.concurrency() == null) {
             return null;
         }
-        ObjectNode meta = Json.object();
-        meta.put("id", runId);
-        meta.put("appId", appId);
-        if (resolved.slug() != null) {
-            meta.put("workflowSlug", resolved.slug());
-        }
-        if (resolved.version() != null) {
-            meta.put("workflowVersion", resolved.version());
-        }
-        meta.put("createdAt", now.toString());
+        JsonNode meta = RunStates.meta(runId, appId, resolved.slug(), resolved.version(), now);
         JsonNode value;
         try {
             value = expressions.render(Json.text(def.concurrency().key()), new EvaluationContext(input, Json.object(), meta));

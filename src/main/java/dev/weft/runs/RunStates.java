@@ -49,16 +49,21 @@ public class RunStates {
     }
 
     static JsonNode meta(RunRecord run) {
+        return meta(run.id(), run.appId(), run.workflowSlug(), run.workflowVersion(), run.createdAt());
+    }
+
+    /** What expressions see as {@code run}: {@code id, appId, workflowSlug, workflowVersion, createdAt}. */
+    static JsonNode meta(String id, String appId, String workflowSlug, Integer workflowVersion, java.time.Instant createdAt) {
         ObjectNode meta = Json.object();
-        meta.put("id", run.id());
-        meta.put("appId", run.appId());
-        if (run.workflowSlug() != null) {
-            meta.put("workflowSlug", run.workflowSlug());
+        meta.put("id", id);
+        meta.put("appId", appId);
+        if (workflowSlug != null) {
+            meta.put("workflowSlug", workflowSlug);
         }
-        if (run.workflowVersion() != null) {
-            meta.put("workflowVersion", run.workflowVersion());
+        if (workflowVersion != null) {
+            meta.put("workflowVersion", workflowVersion);
         }
-        meta.put("createdAt", run.createdAt().toString());
+        meta.put("createdAt", createdAt.toString());
         return meta;
     }
 

@@ -225,6 +225,25 @@ public class RunStreams {
             }
         }
 
+        /**
+         * One SSE event: {@code event:} the type, {@code id:} the history id, {@code data:} JSON of
+         * {@code id, runId, type}, the given name/value pairs that are not null, and {@code at}.
+         */
+        boolean emitEvent(long id, String runId, String type, Instant at, Object... fields) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("id", id);
+            data.put("runId", runId);
+            data.put("type", type);
+            for (int i = 0; i + 1 < fields.length; i += 2) {
+                if (fields[i + 1] != null) {
+                    data.put((String) fields[i], fields[i + 1]);
+                }
+            }
+            data.put("at", at.toString());
+            return emit(SseEmitter.event().id(Long.toString(id)).name(type).data(data,
+                    org.springframework.http.MediaType.APPLICATION_JSON));
+        }
+
         void comment() {
             if (!emit(SseEmitter.event().comment("keep-alive"))) {
                 emitter.complete();
@@ -272,22 +291,8 @@ public class RunStreams {
 
         boolean send(RunEventRecord e) {
             cursor = Math.max(cursor, e.id());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("id", e.id());
-            data.put("runId", e.runId());
-            data.put("type", e.type());
-            if (e.stepId() != null) {
-                data.put("stepId", e.stepId());
-            }
-            if (e.attempt() != null) {
-                data.put("attempt", e.attempt());
-            }
-            if (e.data() != null) {
-                data.put("data", e.data());
-            }
-            data.put("at", e.at().toString());
-            return emit(SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(data,
-                    org.springframework.http.MediaType.APPLICATION_JSON));
+            return emitEvent(e.id(), e.runId(), e.type(), e.at(), "stepId", e.stepId(), "attempt", e.attempt(),
+                    "data", e.data());
         }
     }
 
@@ -315,20 +320,8 @@ public class RunStreams {
         }
 
         boolean send(RunStore.AppRunEvent e) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("id", e.id());
-            data.put("runId", e.runId());
-            data.put("type", e.type());
-            data.put("status", statusOf(e.type()));
-            if (e.workflowSlug() != null) {
-                data.put("workflowSlug", e.workflowSlug());
-            }
-            if (e.workflowVersion() != null) {
-                data.put("workflowVersion", e.workflowVersion());
-            }
-            data.put("at", e.at().toString());
-            return emit(SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(data,
-                    org.springframework.http.MediaType.APPLICATION_JSON));
+            return emitEvent(e.id(), e.runId(), e.type(), e.at(), "status", statusOf(e.type()),
+                    "workflowSlug", e.workflowSlug(), "workflowVersion", e.workflowVersion());
         }
     }
 }

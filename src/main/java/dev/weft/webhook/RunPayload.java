@@ -27,19 +27,46 @@ final class RunPayload {
         return Json.write(envelope(type, run, timestamp, false));
     }
 
-    private static ObjectNode envelope(EventType type, RunRecord run, Instant timestamp, boolean withDocuments) {
+    /**
+     * The body of a step-level event: {@code {type, timestamp, data: {runId, appId, workflowSlug,
+     * workflowVersion, step: {id, status, error}}}}.
+     */
+    static String ofStep(EventType type, dev.weft.runs.StepEventListener.StepRun run,
+                         dev.weft.runs.StepEventListener.StepEvent event, Instant timestamp) {
+        ObjectNode envelope = head(type, timestamp, run.runId(), run.appId(), run.workflowSlug(), run.workflowVersion());
+        ObjectNode step = ((ObjectNode) envelope.get("data")).putObject("step");
+        step.put("id", event.stepId());
+        step.put("status", type.wire().substring("step.".length()).replace("retrying", "queued"));
+        if (event.error() != null) {
+            ObjectNode error = step.putObject("error");
+            error.put("code", event.error().code());
+            error.put("message", event.error().message());
+            error.put("retryable", event.error().retryable());
+        }
+        return Json.write(envelope);
+    }
+
+    /** {@code {type, timestamp, data: {runId, appId, workflowSlug, workflowVersion}}}, for run and step events alike. */
+    private static ObjectNode head(EventType type, Instant timestamp, String runId, String appId, String workflowSlug,
+                                   Integer workflowVersion) {
         ObjectNode envelope = Json.object();
         envelope.put("type", type.wire());
         envelope.put("timestamp", timestamp.toString());
         ObjectNode data = envelope.putObject("data");
-        data.put("runId", run.id());
-        data.put("appId", run.appId());
-        data.put("workflowSlug", run.workflowSlug());
-        if (run.workflowVersion() == null) {
+        data.put("runId", runId);
+        data.put("appId", appId);
+        data.put("workflowSlug", workflowSlug);
+        if (workflowVersion == null) {
             data.putNull("workflowVersion");
         } else {
-            data.put("workflowVersion", run.workflowVersion());
+            data.put("workflowVersion", workflowVersion);
         }
+        return envelope;
+    }
+
+    private static ObjectNode envelope(EventType type, RunRecord run, Instant timestamp, boolean withDocuments) {
+        ObjectNode envelope = head(type, timestamp, run.id(), run.appId(), run.workflowSlug(), run.workflowVersion());
+        ObjectNode data = (ObjectNode) envelope.get("data");
         data.put("status", run.status().wire());
         if (withDocuments) {
             data.set("input", orNull(run.input()));

@@ -89,7 +89,7 @@ public class WebhookOutbox implements RunFinishedListener, dev.weft.runs.StepEve
                     continue;
                 }
                 if (payload == null) {
-                    payload = stepPayload(type, run, event, now);
+                    payload = RunPayload.ofStep(type, run, event, now);
                 }
                 deliveries.insert(new Delivery("msg_" + Ids.uuid7(clock), run.appId(), run.runId(), s.id(), s.url(),
                         type.wire(), payload, DeliveryStatus.PENDING, 0, properties.maxAttempts(), now, null, null, now,
@@ -100,29 +100,6 @@ public class WebhookOutbox implements RunFinishedListener, dev.weft.runs.StepEve
         if (any) {
             wakeAfterCommit();
         }
-    }
-
-    private static String stepPayload(EventType type, StepRun run, StepEvent event, Instant at) {
-        var envelope = dev.weft.common.Json.object();
-        envelope.put("type", type.wire());
-        envelope.put("timestamp", at.toString());
-        var data = envelope.putObject("data");
-        data.put("runId", run.runId());
-        data.put("appId", run.appId());
-        data.put("workflowSlug", run.workflowSlug());
-        if (run.workflowVersion() != null) {
-            data.put("workflowVersion", run.workflowVersion());
-        }
-        var step = data.putObject("step");
-        step.put("id", event.stepId());
-        step.put("status", type.wire().substring("step.".length()).replace("retrying", "queued"));
-        if (event.error() != null) {
-            var error = step.putObject("error");
-            error.put("code", event.error().code());
-            error.put("message", event.error().message());
-            error.put("retryable", event.error().retryable());
-        }
-        return dev.weft.common.Json.write(envelope);
     }
 
     private void wakeAfterCommit() {

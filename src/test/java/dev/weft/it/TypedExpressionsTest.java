@@ -95,6 +95,13 @@ abstract class TypedExpressionsTest extends ApiTestBase {
     }
 
     @Test
+    void everyBuiltInWorkflowPassesTheTypeCheck() {
+        JsonNode workflows = http.get("/v1/workflows").expect(200).json().get("workflows");
+        assertThat(workflows).filteredOn(w -> w.get("builtIn").asBoolean()).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(w -> http.post("/v1/workflows?validateOnly=true", w.get("definition").toString()).expect(200));
+    }
+
+    @Test
     void everyMistakeIsReportedAtOnce() {
         JsonNode problem = http.post("/v1/workflows", ("{'slug': 'w', " + SCHEMA + ", 'steps': ["
                 + "{'id': 'write', 'type': 'text_generate', 'input': {'prompt': '{{ input.promt }}', 'max_tokens': 5}},"

@@ -115,15 +115,13 @@ public class RunController {
         java.util.Map<Integer, RuntimeException> refused = new HashMap<>();
         for (int i = 0; i < body.runs().size(); i++) {
             StartRunRequest item = body.runs().get(i);
-            var violations = item == null ? java.util.Set.<jakarta.validation.ConstraintViolation<StartRunRequest>>of()
-                    : validator.validate(item);
             try {
                 if (item == null) {
                     throw ApiProblem.invalidField("runs[" + i + "]", "must be a run request object");
                 }
-                if (!violations.isEmpty()) {
-                    var v = violations.iterator().next();
-                    throw ApiProblem.invalidValue(v.getPropertyPath().toString(), v.getMessage());
+                var violation = validator.validate(item).stream().findFirst();
+                if (violation.isPresent()) {
+                    throw ApiProblem.invalidValue(violation.get().getPropertyPath().toString(), violation.get().getMessage());
                 }
                 requests.add(item.toRunRequest(null));
             } catch (RuntimeException e) {

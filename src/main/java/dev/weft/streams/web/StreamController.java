@@ -60,7 +60,7 @@ public class StreamController {
             throw ApiProblem.invalidField("status", "must be one of pending, running, completed, failed, cancelled");
         }
         return streams.openApp(app.appId(), cursor(lastEventId, null),
-                e -> (status == null || status.equals(statusOf(e.type())))
+                e -> (status == null || status.equals(RunStreams.statusOf(e.type())))
                         && (workflowSlug == null || workflowSlug.equals(e.workflowSlug())));
     }
 
@@ -73,10 +73,5 @@ public class StreamController {
             }
         }
         return after == null ? 0 : Math.max(0, after);
-    }
-
-    /** The run status a run-level event leads to. */
-    private static String statusOf(String type) {
-        return RunStreams.statusOf(type);
     }
 }
