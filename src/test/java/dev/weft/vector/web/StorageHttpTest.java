@@ -97,7 +97,7 @@ public abstract class StorageHttpTest {
     }
 
     protected Response send(String method, String path, String apiKey, Object body) {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        var request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : "http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.write(body)));
         if (body != null) {
