@@ -95,7 +95,7 @@ public final class ApiScopes {
     }
 
     /** The scope a request needs, or empty when any valid key may make it. */
-    static Optional<String> required(String method, String path) {
+    public static Optional<String> required(String method, String path) {
         if (OPEN.matcher(path).matches()) {
             return Optional.empty();
         }
@@ -112,7 +112,7 @@ public final class ApiScopes {
     }
 
     /** Whether a key holding {@code granted} may act under {@code required}. */
-    static boolean allows(Set<String> granted, String required) {
+    public static boolean allows(Set<String> granted, String required) {
         if (granted.contains(ALL) || granted.contains(required)) {
             return true;
         }

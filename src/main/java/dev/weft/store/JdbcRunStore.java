@@ -10,9 +10,11 @@ import dev.weft.engine.Decision;
 import dev.weft.engine.StepStatus;
 import java.time.Duration;
 import java.time.Instant;
+import dev.weft.engine.RunStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -350,6 +352,14 @@ public class JdbcRunStore implements RunStore {
         sql.append(" ORDER BY id DESC LIMIT ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> Rows.run(rs)).list();
+    }
+
+    @Override
+    public Map<RunStatus, Long> countByStatus(String appId) {
+        Map<RunStatus, Long> counts = new java.util.EnumMap<>(RunStatus.class);
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM runs WHERE app_id = ? GROUP BY status").param(appId)
+                .query((rs, i) -> counts.put(RunStatus.fromWire(rs.getString("status")), rs.getLong("n"))).list();
+        return counts;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -75,6 +76,9 @@ public interface RunStore {
     List<ExpiredLease> allRunningSteps();
 
     List<RunRecord> list(String appId, RunFilter filter, String afterId, int limit);
+
+    /** How many of the app's runs are in each status (statuses without runs left out); from the (app, status) index. */
+    Map<dev.weft.engine.RunStatus, Long> countByStatus(String appId);
 
     /** Stores a signal sent to the run, unconsumed; returns its id. */
     long insertSignal(String runId, String name, JsonNode payload, Instant at);

@@ -32,4 +32,5 @@ class H2BackendTest {
     @Nested class ScheduledRuns extends SchedulesTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
+    @Nested class ConsoleHttp extends ConsoleHttpTest {}
 }

@@ -26,4 +26,5 @@ class PostgresBackendTest {
     @Nested class ScheduledRuns extends SchedulesTest {}
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
+    @Nested class ConsoleHttp extends ConsoleHttpTest {}
 }

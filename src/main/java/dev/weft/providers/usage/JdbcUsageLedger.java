@@ -73,4 +73,33 @@ public class JdbcUsageLedger implements UsageLedger {
                     .params(appId, maxCostUsd, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
         }
     }
+
+    @Override
+    public java.util.Map<String, Double> costOfRuns(java.util.Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Double> costs = new java.util.HashMap<>();
+        jdbc.sql("SELECT run_id, SUM(cost_usd) AS cost FROM provider_usage WHERE run_id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(runIds.size(), "?")) + ") GROUP BY run_id")
+                .params(java.util.List.copyOf(runIds))
+                .query((rs, i) -> costs.put(rs.getString("run_id"), rs.getDouble("cost"))).list();
+        return costs;
+    }
+
+    @Override
+    public java.util.List<DailyUsage> daily(String appId, Instant since) {
+        return jdbc.sql("""
+                SELECT CAST(u.recorded_at AS DATE) AS usage_day, r.workflow_slug, SUM(u.input_tokens) AS input_tokens,
+                       SUM(u.output_tokens) AS output_tokens, SUM(u.images) AS images, SUM(u.cost_usd) AS cost_usd
+                FROM provider_usage u LEFT JOIN runs r ON r.id = u.run_id
+                WHERE u.app_id = ? AND u.recorded_at >= ?
+                GROUP BY CAST(u.recorded_at AS DATE), r.workflow_slug
+                ORDER BY 1, 2""")
+                .params(appId, since.atOffset(ZoneOffset.UTC))
+                .query((rs, i) -> new DailyUsage(rs.getObject("usage_day", java.time.LocalDate.class),
+                        rs.getString("workflow_slug"), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
+                        rs.getInt("images"), Math.round(rs.getDouble("cost_usd") * 1_000_000) / 1_000_000.0))
+                .list();
+    }
 }

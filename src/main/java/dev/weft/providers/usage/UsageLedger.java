@@ -23,6 +23,16 @@ public interface UsageLedger {
 
     void setAppMonthlyBudget(String appId, Double maxCostUsd);
 
+    /** What one workflow's AI steps spent on one day (UTC); {@code workflowSlug} is null for inline plans. */
+    record DailyUsage(java.time.LocalDate day, String workflowSlug, long inputTokens, long outputTokens, int images,
+                      double costUsd) {}
+
+    /** The estimated cost of each of these runs that spent anything (one statement). */
+    java.util.Map<String, Double> costOfRuns(java.util.Collection<String> runIds);
+
+    /** The app's spending per day and workflow from {@code since} on, oldest day first. */
+    java.util.List<DailyUsage> daily(String appId, Instant since);
+
     /** For tests and for running steps outside the engine: records nothing, no budgets. */
     UsageLedger NONE = new UsageLedger() {
         @Override
@@ -50,5 +60,15 @@ public interface UsageLedger {
 
         @Override
         public void setAppMonthlyBudget(String appId, Double maxCostUsd) {}
+
+        @Override
+        public java.util.Map<String, Double> costOfRuns(java.util.Collection<String> runIds) {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public java.util.List<DailyUsage> daily(String appId, Instant since) {
+            return java.util.List.of();
+        }
     };
 }

@@ -6,12 +6,12 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** The run API's answers that are not a {@link RunView}. */
-final class RunResponses {
+public final class RunResponses {
 
     private RunResponses() {}
 
     /** {@code 202} to {@code POST /v1/workflows/run}. */
-    record Started(String runId,
+    public record Started(String runId,
                    @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"}) String status,
                    @Schema(description = "absolute URL to poll (also the Location header)") String statusUrl,
                    String workflowSlug, Integer workflowVersion, Instant createdAt,
@@ -19,12 +19,12 @@ final class RunResponses {
                            + " earlier one") boolean idempotentReplay) {}
 
     /** The answer to a batch: how many runs were accepted and refused, and each item's result in order. */
-    record BatchStarted(int accepted, int refused, List<BatchResult> results) {}
+    public record BatchStarted(int accepted, int refused, List<BatchResult> results) {}
 
     /**
      * One item of a batch: {@code status} 202 with the run, or the problem's status with the problem.
      */
-    record BatchResult(int index, int status, String runId,
+    public record BatchResult(int index, int status, String runId,
                        @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"}) String runStatus,
                        String statusUrl, Boolean idempotentReplay,
                        @Schema(description = "the problem+json of a refused item") org.springframework.http.ProblemDetail problem) {
@@ -39,19 +39,19 @@ final class RunResponses {
     }
 
     /** A page of runs, newest first; {@code nextCursor} continues it (absent on the last page). */
-    record RunPage(List<RunView> runs, String nextCursor) {}
+    public record RunPage(List<RunView> runs, String nextCursor) {}
 
     /** One entry of a run's history. */
-    record Event(long id, @Schema(example = "step.succeeded") String type, String stepId, Integer attempt,
+    public record Event(long id, @Schema(example = "step.succeeded") String type, String stepId, Integer attempt,
                  @Schema(description = "what the entry records, by type (e.g. the error of step.failed, what a run.resumed"
                          + " changed and which key asked)") JsonNode data,
                  Instant at) {}
 
     /** A page of a run's history, oldest first; {@code nextAfter} is the {@code after} of the next page. */
-    record EventPage(List<Event> events, long nextAfter) {}
+    public record EventPage(List<Event> events, long nextAfter) {}
 
     /** {@code 202} to a signal. */
-    record SignalAccepted(String runId, String signal, long signalId,
+    public record SignalAccepted(String runId, String signal, long signalId,
                           @Schema(description = "the step that took the signal now; absent when it is kept for a step that"
                                   + " waits later") String consumedBy,
                           @Schema(description = "true when no step waits on it yet: kept until one does") boolean kept) {}

@@ -34,14 +34,14 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/v1/schedules")
 @Tag(name = "Schedules")
-class ScheduleController {
+public class ScheduleController {
 
     /**
      * @param cron     six fields (second minute hour day-of-month month day-of-week) or five (without seconds)
      * @param timezone an IANA time zone, UTC when left out
      * @param overlap  skip (default), allow or cancel_previous: what a fire time does while the previous run goes on
      */
-    record CreateSchedule(@NotBlank(message = "is required") String workflowSlug,
+    public record CreateSchedule(@NotBlank(message = "is required") String workflowSlug,
                           @Positive(message = "must be a positive integer") Integer version,
                           JsonNode input,
                           @NotBlank(message = "is required") @Size(max = 200) String cron,
@@ -53,7 +53,7 @@ class ScheduleController {
      * @param nextFireTimes the next five fire times (none while disabled)
      * @param lastError     why the last fire time started no run, or absent
      */
-    record ScheduleView(String id, String workflowSlug, Integer version, JsonNode input, String cron, String timezone,
+    public record ScheduleView(String id, String workflowSlug, Integer version, JsonNode input, String cron, String timezone,
                         String overlap, boolean enabled, List<Instant> nextFireTimes, Instant lastFireAt,
                         String lastRunId, String lastError, Instant createdAt, Instant updatedAt) {}
 
@@ -61,13 +61,13 @@ class ScheduleController {
 
     private final Schedules schedules;
 
-    ScheduleController(Schedules schedules) {
+    public ScheduleController(Schedules schedules) {
         this.schedules = schedules;
     }
 
     @PostMapping
     @Operation(summary = "Run a stored workflow on a cron, in a time zone; answers the next five fire times")
-    ResponseEntity<ScheduleView> create(AuthenticatedApp app, @Valid @RequestBody CreateSchedule body) {
+    public ResponseEntity<ScheduleView> create(AuthenticatedApp app, @Valid @RequestBody CreateSchedule body) {
         Schedule created = schedules.create(app.appId(), new Schedules.Settings(body.workflowSlug(), body.version(),
                 body.input(), body.cron(), body.timezone(), overlap(body.overlap()), body.enabled()));
         return ResponseEntity.created(dev.weft.api.Urls.absoluteUri("/v1/schedules/" + created.id())).body(view(created));
@@ -75,19 +75,19 @@ class ScheduleController {
 
     @GetMapping
     @Operation(summary = "The app's schedules")
-    Map<String, List<ScheduleView>> list(AuthenticatedApp app) {
+    public Map<String, List<ScheduleView>> list(AuthenticatedApp app) {
         return Map.of("schedules", schedules.list(app.appId()).stream().map(this::view).toList());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One schedule with its next five fire times and what its last fire time did")
-    ScheduleView get(AuthenticatedApp app, @PathVariable String id) {
+    public ScheduleView get(AuthenticatedApp app, @PathVariable String id) {
         return view(schedules.get(app.appId(), id));
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change a schedule: any of version, input, cron, timezone, overlap, enabled")
-    ScheduleView update(AuthenticatedApp app, @PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+    public ScheduleView update(AuthenticatedApp app, @PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
                             schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ScheduleChanges.class)))
             @RequestBody JsonNode body) {
@@ -125,14 +125,14 @@ class ScheduleController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a schedule; runs it started are kept")
-    ResponseEntity<Void> delete(AuthenticatedApp app, @PathVariable String id) {
+    public ResponseEntity<Void> delete(AuthenticatedApp app, @PathVariable String id) {
         schedules.delete(app.appId(), id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/trigger")
     @Operation(summary = "Start a run of the schedule now, outside its cron")
-    ResponseEntity<Triggered> trigger(AuthenticatedApp app, @PathVariable String id) {
+    public ResponseEntity<Triggered> trigger(AuthenticatedApp app, @PathVariable String id) {
         RunRecord run = schedules.trigger(app.appId(), id);
         String statusUrl = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
                 + "/v1/workflows/runs/" + run.id();
@@ -141,7 +141,7 @@ class ScheduleController {
     }
 
     /** {@code 202} to a manual trigger: the run it started. */
-    record Triggered(String runId, String scheduleId, String statusUrl) {}
+    public record Triggered(String runId, String scheduleId, String statusUrl) {}
 
     private ScheduleView view(Schedule s) {
         return new ScheduleView(s.id(), s.workflowSlug(), s.version(), s.input(), s.cron(), s.timezone(), s.overlap().wire(),

@@ -12,12 +12,12 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** How webhook resources look in the API. */
-final class Views {
+public final class Views {
 
     private Views() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SubscriptionView(String id, String url, List<String> events, String description, Instant createdAt) {
+    public record SubscriptionView(String id, String url, List<String> events, String description, Instant createdAt) {
         static SubscriptionView of(Subscription s) {
             return new SubscriptionView(s.id(), s.url(), s.events().stream().map(EventType::wire).toList(),
                     s.description(), s.createdAt());
@@ -29,7 +29,7 @@ final class Views {
      * {@code nextAttemptAt} is set while it waits for a retry.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record DeliveryView(String id, String runId, String subscriptionId, String url, String eventType, String status,
+    public record DeliveryView(String id, String runId, String subscriptionId, String url, String eventType, String status,
                         int attemptCount, int maxAttempts, Instant nextAttemptAt, Integer lastStatusCode,
                         String lastError, Instant createdAt, Instant deliveredAt, JsonNode payload,
                         List<DeliveryAttempt> attempts) {
