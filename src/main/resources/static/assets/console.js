@@ -4,6 +4,8 @@
 
   // Problems come back as HTML fragments with 4xx/5xx: swap them in (into #action-result) like any answer.
   if (window.htmx) {
+    // each element says what it targets and how it swaps; nothing leaks from the live region to its forms
+    htmx.config.disableInheritance = true;
     htmx.config.responseHandling = [
       { code: '204', swap: false },
       { code: '[23]..', swap: true },
@@ -183,7 +185,8 @@
     });
     document.body.addEventListener('htmx:afterSettle', function () { setupDags(document); });
     setupDags(document);
-    setupCharts();
+    // uPlot is loaded by the usage page itself, after this script: draw once everything has run
+    window.addEventListener('load', setupCharts);
   }
 
   if (document.readyState === 'loading') {

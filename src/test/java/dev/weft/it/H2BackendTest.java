@@ -33,4 +33,5 @@ class H2BackendTest {
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
     @Nested class ConsoleHttp extends ConsoleHttpTest {}
+    @Nested class ConsoleBrowser extends ConsoleBrowserTest {}
 }

@@ -69,7 +69,7 @@ class AccountPages {
         AuthenticatedApp app = ConsoleAdvice.app(request, "POST", "/v1/schedules/" + id + "/trigger");
         var triggered = schedules.trigger(app, id).getBody();
         model.addAttribute("message", "Started run " + triggered.runId() + ".");
-        model.addAttribute("runId", triggered.runId());
+        model.addAttribute("startedRunId", triggered.runId());
         return "console/fragments :: done";
     }
 

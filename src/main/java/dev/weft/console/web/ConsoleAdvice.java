@@ -81,6 +81,18 @@ public class ConsoleAdvice {
         }
     }
 
+    /**
+     * Goes to another console page: htmx follows {@code HX-Redirect} (a 302 would be followed
+     * inside the request and swapped in), a plain form the redirect.
+     */
+    static String redirect(HttpServletRequest request, HttpServletResponse response, String path) {
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", request.getContextPath() + path);
+            return "console/fragments :: empty";
+        }
+        return "redirect:" + path;
+    }
+
     /** The session of a console request (the filter put it there). */
     static ConsoleSessions.Session session(HttpServletRequest request) {
         return (ConsoleSessions.Session) request.getAttribute(ConsoleFilter.SESSION);

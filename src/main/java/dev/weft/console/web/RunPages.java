@@ -294,9 +294,7 @@ public class RunPages {
         }
         ResponseEntity<?> started = api.run(app, new StartRunRequest(null, run.workflowSlug(), plan,
                 run.workflowSlug() == null ? null : run.workflowVersion(), null, run.input(), null, null, null, null), false, null);
-        String newId = ((RunResponses.Started) started.getBody()).runId();
-        response.setHeader("HX-Redirect", request.getContextPath() + "/console/runs/" + newId);
-        return "redirect:/console/runs/" + newId;
+        return ConsoleAdvice.redirect(request, response, "/console/runs/" + ((RunResponses.Started) started.getBody()).runId());
     }
 
     /** The action's message, and an event that makes the run page refresh (and stream again after a resume). */

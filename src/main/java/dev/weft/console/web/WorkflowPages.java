@@ -111,8 +111,6 @@ public class WorkflowPages {
             model.addAttribute("json", new ConsoleViews());
             return "console/workflow :: dry-run";
         }
-        String runId = ((RunResponses.Started) answer.getBody()).runId();
-        response.setHeader("HX-Redirect", request.getContextPath() + "/console/runs/" + runId);
-        return "redirect:/console/runs/" + runId;
+        return ConsoleAdvice.redirect(request, response, "/console/runs/" + ((RunResponses.Started) answer.getBody()).runId());
     }
 }
