@@ -59,6 +59,7 @@ public final class DagLayout {
         root.setProperty(CoreOptions.SPACING_NODE_NODE, 22.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 48.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 14.0);
+        root.setProperty(LayeredOptions.MERGE_EDGES, true); // a fan in or out shares one trunk
         root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(MARGIN));
         Map<String, ElkNode> byId = new LinkedHashMap<>();
         for (Node n : nodes) {

@@ -79,6 +79,29 @@ public final class RunPicture {
         return new GraphView(layout.width(), layout.height(), nodes, layout.edges());
     }
 
+    /**
+     * A node's last line: its status in words with a symbol (colour is never the only sign), then
+     * the fan-out summary or the duration.
+     */
+    public static String statusLine(NodeView n) {
+        String symbol = switch (n.status()) {
+            case "succeeded" -> "✓ ";
+            case "failed" -> "✗ ";
+            case "running" -> "▶ ";
+            case "waiting" -> "⏸ ";
+            case "skipped" -> "↷ ";
+            case "cancelled" -> "■ ";
+            case "defined" -> "";
+            default -> "○ ";
+        };
+        String line = n.status().equals("defined") ? "" : symbol + n.status();
+        String extra = n.items() != null ? n.items() : n.duration();
+        if (extra != null) {
+            line = line.isEmpty() ? extra : line + " · " + extra;
+        }
+        return line.length() > 32 ? line.substring(0, 31) + "…" : line;
+    }
+
     /** "18/20 ✓ · 2 ✗ · 1 running" for a fan-out step, null for others. */
     static String items(Map<String, Integer> counts) {
         if (counts == null) {

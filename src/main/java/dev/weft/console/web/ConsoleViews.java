@@ -29,7 +29,7 @@ public final class ConsoleViews {
     }
 
     public String time(Instant at) {
-        return at == null ? "—" : TIME.format(at) + " UTC";
+        return at == null ? "—" : TIME.format(at);
     }
 
     public String iso(Instant at) {
