@@ -323,6 +323,18 @@ public class JdbcRunStore implements RunStore {
 
     @Override
     public List<RunRecord> list(String appId, RunFilter filter, String afterId, int limit) {
+        Query query = listQuery(appId, filter, afterId, limit);
+        return jdbc.sql(query.sql()).params(query.params()).query((rs, n) -> Rows.run(rs)).list();
+    }
+
+    /** A statement and its parameters. */
+    record Query(String sql, List<Object> params) {}
+
+    /**
+     * A page of an app's runs, newest first, after a cursor: walks the (app, id) index, or the
+     * (app, status, id) one with a status, from the cursor on, never the whole table.
+     */
+    static Query listQuery(String appId, RunFilter filter, String afterId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS + " FROM runs WHERE app_id = ?");
         List<Object> params = new ArrayList<>(List.of(appId));
         if (filter.status() != null) {
@@ -351,7 +363,7 @@ public class JdbcRunStore implements RunStore {
         }
         sql.append(" ORDER BY id DESC LIMIT ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> Rows.run(rs)).list();
+        return new Query(sql.toString(), params);
     }
 
     @Override

@@ -382,6 +382,29 @@ abstract class RunStoreContractTest {
         return new StepRef(run.id(), "a");
     }
 
+    @Test
+    void countsAnAppsRunsPerStatusAndNoOtherApps() {
+        String app = "count-app-" + System.nanoTime();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (int i = 0; i < 3; i++) {
+            store.insert(newRun(app, "c" + i, now));
+        }
+        RunRecord started = store.find(app, store.list(app, new RunFilter(null, null, null, null, null), null, 1).getFirst().id(), false)
+                .orElseThrow();
+        tx.executeWithoutResult(s -> store.apply(store.lock(started.id()).orElseThrow(), List.of(new Decision.StartRun()), now));
+        store.insert(newRun("another-" + app, "x", now));
+
+        assertThat(store.countByStatus(app)).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                dev.weft.engine.RunStatus.PENDING, 2L, dev.weft.engine.RunStatus.RUNNING, 1L));
+        assertThat(store.countByStatus("no-such-app")).isEmpty();
+    }
+
+    private static NewRun newRun(String app, String idempotencyKey, Instant created) {
+        return new NewRun(dev.weft.common.Ids.uuid7(Clock.systemUTC()), app, null, null, "{\"steps\": []}",
+                Json.object(), null, idempotencyKey, "hash", created, created.plus(Duration.ofHours(1)), null,
+                dev.weft.store.Lineage.NONE, dev.weft.store.Admission.DEFAULT, List.of(new NewRun.StepSeed("a", "transform")));
+    }
+
     private static NewRun newRun(String idempotencyKey) {
         return newRun(idempotencyKey, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
