@@ -52,13 +52,15 @@ public class StepExecutor {
     private final ExpressionEngine expressions;
     private final EngineProperties properties;
     private final LargeOutputs largeOutputs;
+    private final dev.weft.steps.StepDeltas deltas;
     /** Handlers executing now, by the lease of their attempt, so that a cancellation can interrupt them. */
     private final Map<String, Future<StepResult>> running = new ConcurrentHashMap<>();
     /** Leases cancelled before their handler started; it then does not start. */
     private final Set<String> cancelledEarly = ConcurrentHashMap.newKeySet();
 
     public StepExecutor(RunStore store, RunStates states, StepRegistry registry, ExpressionEngine expressions,
-                        EngineProperties properties, LargeOutputs largeOutputs) {
+                        EngineProperties properties, LargeOutputs largeOutputs, dev.weft.steps.StepDeltas deltas) {
+        this.deltas = deltas;
         this.store = store;
         this.states = states;
         this.registry = registry;
@@ -143,7 +145,7 @@ public class StepExecutor {
                     + (producer == null ? "" : " (the value came from " + producer + ")"));
         }
         StepContext context = new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
-                claim.firstStartedAt());
+                claim.firstStartedAt(), deltas.sink(claim.runId(), stepId, claim.attempt()));
         Duration timeout = def.timeout() != null ? def.timeout() : properties.defaultStepTimeout();
         return externalized(context, callWithTimeout(handler, context, timeout, handlers, claim.leaseToken()));
     }

@@ -45,7 +45,11 @@ public class RunStreams {
     private final Map<String, Set<RunStream>> runs = new ConcurrentHashMap<>();
     private final Set<AppStream> apps = ConcurrentHashMap.newKeySet();
 
-    public RunStreams(RunStore store, Clock clock, @Value("${weft.streams.heartbeat:PT15S}") Duration heartbeat) {
+    private final dev.weft.steps.StepDeltas deltas;
+
+    public RunStreams(RunStore store, Clock clock, @Value("${weft.streams.heartbeat:PT15S}") Duration heartbeat,
+                      dev.weft.steps.StepDeltas deltas) {
+        this.deltas = deltas;
         this.store = store;
         this.clock = clock;
         this.heartbeat = heartbeat;
@@ -96,10 +100,19 @@ public class RunStreams {
             return emitter;
         }
         runs.computeIfAbsent(runId, id -> ConcurrentHashMap.newKeySet()).add(stream);
-        Runnable remove = () -> runs.computeIfPresent(runId, (id, set) -> {
-            set.remove(stream);
-            return set.isEmpty() ? null : set;
-        });
+        // streamed text of the run's steps, live only (never stored, so never replayed)
+        AutoCloseable deltaSubscription = deltas.subscribe(runId, d -> stream.later(() -> stream.sendDelta(d)));
+        Runnable remove = () -> {
+            runs.computeIfPresent(runId, (id, set) -> {
+                set.remove(stream);
+                return set.isEmpty() ? null : set;
+            });
+            try {
+                deltaSubscription.close();
+            } catch (Exception e) {
+                log.debug("could not end a delta subscription", e);
+            }
+        };
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
@@ -287,6 +300,23 @@ public class RunStreams {
             super(emitter, now);
             this.runId = runId;
             this.cursor = after;
+        }
+
+        /**
+         * A {@code step.delta} event: streamed text of a running step. It has no {@code id:}, so a
+         * client's Last-Event-ID stays at the last history entry it saw.
+         */
+        void sendDelta(dev.weft.steps.StepDeltas.Delta d) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("runId", d.runId());
+            data.put("type", "step.delta");
+            data.put("stepId", d.stepId());
+            data.put("attempt", d.attempt());
+            data.put("seq", d.seq());
+            data.put("text", d.text());
+            if (!emit(SseEmitter.event().name("step.delta").data(data, org.springframework.http.MediaType.APPLICATION_JSON))) {
+                emitter.complete();
+            }
         }
 
         boolean send(RunEventRecord e) {

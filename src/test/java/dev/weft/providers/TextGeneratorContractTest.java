@@ -42,6 +42,12 @@ abstract class TextGeneratorContractTest {
     /** An error answer in the provider's format. */
     abstract String error(String type, String message);
 
+    /** A streamed answer of these pieces, in the provider's streaming format, with 12 input and 5 output tokens. */
+    abstract String streamedAnswer(List<String> pieces);
+
+    /** The content type of a streamed answer. */
+    abstract String streamContentType();
+
     /** Token counts {@link #answer} reports: input, output. */
     abstract long[] tokens();
 
@@ -64,6 +70,22 @@ abstract class TextGeneratorContractTest {
         assertThat(text.outputTokens()).isEqualTo(tokens()[1]);
         assertThat(text.placeholder()).isFalse();
         assertThat(server.received()).hasSize(1);
+    }
+
+    @Test
+    void streamsTextPieceByPieceAndAnswersTheWholeText() {
+        List<String> pieces = List.of("Hel", "lo ", "the", "re, \"friend\".");
+        server.on(path(), 200, Map.of("Content-Type", streamContentType()), streamedAnswer(pieces));
+        List<String> received = new java.util.ArrayList<>();
+
+        TextGenerator.GeneratedText text = generator(server.url())
+                .stream(new TextGenerator.Request("Say hi", "Be brief", null, 20, null), received::add);
+
+        assertThat(received).containsExactlyElementsOf(pieces);
+        assertThat(text.text()).isEqualTo("Hello there, \"friend\".");
+        assertThat(text.inputTokens()).isEqualTo(12);
+        assertThat(text.outputTokens()).isEqualTo(5);
+        assertThat(server.last().json().path("stream").asBoolean()).as("the request asks for a stream").isTrue();
     }
 
     @Test

@@ -31,6 +31,16 @@ class TextGeneratorsTest {
         }
 
         @Override
+        String streamedAnswer(java.util.List<String> pieces) {
+            return Wire.openAiStream(pieces);
+        }
+
+        @Override
+        String streamContentType() {
+            return "text/event-stream";
+        }
+
+        @Override
         String error(String type, String message) {
             return Wire.openAiError(message, type, null);
         }
@@ -61,6 +71,16 @@ class TextGeneratorsTest {
         }
 
         @Override
+        String streamedAnswer(java.util.List<String> pieces) {
+            return Wire.anthropicStream(pieces);
+        }
+
+        @Override
+        String streamContentType() {
+            return "text/event-stream";
+        }
+
+        @Override
         String error(String type, String message) {
             return Wire.anthropicError(type, message);
         }
@@ -88,6 +108,16 @@ class TextGeneratorsTest {
         @Override
         String answer(String text) {
             return Wire.ollamaChat(text);
+        }
+
+        @Override
+        String streamedAnswer(java.util.List<String> pieces) {
+            return Wire.ollamaStream(pieces);
+        }
+
+        @Override
+        String streamContentType() {
+            return "application/x-ndjson";
         }
 
         @Override

@@ -41,6 +41,28 @@ final class AnthropicMessages implements TextGenerator, VisionModel {
 
     @Override
     public GeneratedText generate(Request request) {
+        Message message = AnthropicErrors.call(provider, () -> client.messages().create(params(request)));
+        return generated(message);
+    }
+
+    /** The same call as a stream of events: each text delta is handed on as it arrives. */
+    @Override
+    public GeneratedText stream(Request request, java.util.function.Consumer<String> deltas) {
+        MessageCreateParams params = params(request);
+        Message message = AnthropicErrors.call(provider, () -> {
+            var accumulator = com.anthropic.helpers.MessageAccumulator.create();
+            try (var events = client.messages().createStreaming(params)) {
+                events.stream().forEach(event -> {
+                    accumulator.accumulate(event);
+                    event.contentBlockDelta().flatMap(d -> d.delta().text()).ifPresent(t -> deltas.accept(t.text()));
+                });
+            }
+            return accumulator.message();
+        });
+        return generated(message);
+    }
+
+    private MessageCreateParams params(Request request) {
         MessageCreateParams.Builder params = MessageCreateParams.builder()
                 .model(request.model() == null || request.model().isBlank() ? textModel : request.model())
                 .maxTokens(request.maxTokens() == null ? DEFAULT_MAX_TOKENS : request.maxTokens())
@@ -52,7 +74,10 @@ final class AnthropicMessages implements TextGenerator, VisionModel {
             // Anthropic's range is 0..1; the step allows 0..2 for OpenAI-style providers.
             params.temperature(Math.min(1.0, request.temperature()));
         }
-        Message message = AnthropicErrors.call(provider, () -> client.messages().create(params.build()));
+        return params.build();
+    }
+
+    private GeneratedText generated(Message message) {
         return new GeneratedText(text(message), provider, message.model().asString(), false,
                 (int) message.usage().inputTokens(), (int) message.usage().outputTokens());
     }

@@ -68,6 +68,17 @@ public final class PlaceholderTextGenerator implements TextGenerator {
         return new GeneratedText(text, PROVIDER, MODEL, true, inputTokens, estimateTokens(text));
     }
 
+    /** Streams the placeholder's text a word at a time (as a model would, only faster). */
+    @Override
+    public GeneratedText stream(Request request, java.util.function.Consumer<String> deltas) {
+        GeneratedText text = generate(request);
+        String[] words = text.text().split("(?<= )");
+        for (String word : words) {
+            deltas.accept(word);
+        }
+        return text;
+    }
+
     /** Templates in a prompt-seeded order, each used once before any repeats; topics in turn. */
     private String body(String prompt, String system, int maxWords) {
         List<String> topics = topics(prompt);

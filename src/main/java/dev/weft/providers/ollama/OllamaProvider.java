@@ -34,7 +34,7 @@ public final class OllamaProvider implements RemoteProvider {
     private final ClientCache<Api> apis = new ClientCache<>(this::build, api -> { });
 
     /** An OllamaApi holds nothing to close: its connections belong to {@link ProviderHttp}'s shared pools. */
-    private record Api(OllamaApi api) {}
+    private record Api(OllamaApi api, org.springframework.web.client.RestClient rest) {}
 
     public OllamaProvider(ProviderHttp http, Duration timeout, String textModel, String embeddingModel, String visionModel) {
         this.http = http;
@@ -61,17 +61,21 @@ public final class OllamaProvider implements RemoteProvider {
 
     @Override
     public TextGenerator text(ProviderCredentials credentials) {
-        return new OllamaChat(NAME, api(credentials), textModel, visionModel);
+        return new OllamaChat(NAME, client(credentials).api(), client(credentials).rest(), textModel, visionModel);
     }
 
     @Override
     public VisionModel vision(ProviderCredentials credentials) {
-        return new OllamaChat(NAME, api(credentials), textModel, visionModel);
+        return new OllamaChat(NAME, client(credentials).api(), client(credentials).rest(), textModel, visionModel);
     }
 
     @Override
     public Embedder embedder(ProviderCredentials credentials, String model) {
         return new OllamaEmbedder(NAME, api(credentials), model == null || model.isBlank() ? embeddingModel : model);
+    }
+
+    private Api client(ProviderCredentials c) {
+        return apis.client(c.withDefaultBaseUrl(DEFAULT_BASE_URL));
     }
 
     private OllamaApi api(ProviderCredentials c) {
@@ -84,7 +88,9 @@ public final class OllamaProvider implements RemoteProvider {
             // Ollama behind an authenticating proxy (or ollama.com) takes a bearer token.
             rest.defaultHeader("Authorization", "Bearer " + c.apiKey());
         }
+        // the streaming call goes through the same policy-checked client (OllamaApi's own streaming uses a WebClient)
+        org.springframework.web.client.RestClient streaming = rest.clone().baseUrl(c.baseUrl()).build();
         return new Api(OllamaApi.builder().baseUrl(c.baseUrl()).restClientBuilder(rest)
-                .responseErrorHandler(new OllamaErrors.Handler(NAME)).build());
+                .responseErrorHandler(new OllamaErrors.Handler(NAME)).build(), streaming);
     }
 }

@@ -33,6 +33,30 @@ final class OpenAiChat implements TextGenerator, VisionModel {
 
     @Override
     public GeneratedText generate(Request request) {
+        ChatCompletion completion = OpenAiErrors.call(provider, () -> client.chat().completions().create(params(request).build()));
+        return generated(completion);
+    }
+
+    /** The same call with {@code stream: true}: each chunk's text is handed on as it arrives. */
+    @Override
+    public GeneratedText stream(Request request, java.util.function.Consumer<String> deltas) {
+        ChatCompletionCreateParams params = params(request)
+                .streamOptions(com.openai.models.chat.completions.ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                .build();
+        ChatCompletion completion = OpenAiErrors.call(provider, () -> {
+            var accumulator = com.openai.helpers.ChatCompletionAccumulator.create();
+            try (var chunks = client.chat().completions().createStreaming(params)) {
+                chunks.stream().forEach(chunk -> {
+                    accumulator.accumulate(chunk);
+                    chunk.choices().forEach(c -> c.delta().content().filter(t -> !t.isEmpty()).ifPresent(deltas));
+                });
+            }
+            return accumulator.chatCompletion();
+        });
+        return generated(completion);
+    }
+
+    private ChatCompletionCreateParams.Builder params(Request request) {
         String model = request.model() == null || request.model().isBlank() ? models.text() : request.model();
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(model);
         if (request.system() != null && !request.system().isBlank()) {
@@ -45,9 +69,11 @@ final class OpenAiChat implements TextGenerator, VisionModel {
         if (request.temperature() != null) {
             params.temperature(request.temperature());
         }
-        ChatCompletion completion = OpenAiErrors.call(provider, () -> client.chat().completions().create(params.build()));
-        String text = answer(completion);
-        return new GeneratedText(text, provider, completion.model(), false, promptTokens(completion),
+        return params;
+    }
+
+    private GeneratedText generated(ChatCompletion completion) {
+        return new GeneratedText(answer(completion), provider, completion.model(), false, promptTokens(completion),
                 completionTokens(completion));
     }
 

@@ -40,10 +40,13 @@ public class TextGenerateStep extends SchemaBackedStep {
     public StepResult execute(StepContext context) {
         JsonNode in = context.input();
         try {
-            var answer = calls.call(context, calls.chain(context, Capability.TEXT, in), c -> calls.directory()
-                    .text(context.appId(), c.provider())
-                    .generate(new TextGenerator.Request(Inputs.text(in, "prompt", null), Inputs.text(in, "system", null),
-                            c.model(), Inputs.integer(in, "maxTokens", null), Inputs.number(in, "temperature", null))));
+            boolean stream = in.path("stream").asBoolean(false);
+            var answer = calls.call(context, calls.chain(context, Capability.TEXT, in), c -> {
+                TextGenerator generator = calls.directory().text(context.appId(), c.provider());
+                var request = new TextGenerator.Request(Inputs.text(in, "prompt", null), Inputs.text(in, "system", null),
+                        c.model(), Inputs.integer(in, "maxTokens", null), Inputs.number(in, "temperature", null));
+                return stream ? generator.stream(request, context.deltas()) : generator.generate(request);
+            });
             GeneratedText text = answer.value();
             ObjectNode out = output(text);
             out.set("usage", calls.usage(context, text.provider(), text.model(), text.inputTokens(), text.outputTokens(), 0));

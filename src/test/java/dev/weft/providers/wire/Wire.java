@@ -80,4 +80,54 @@ public final class Wire {
                 {"model":"nomic-embed-text","embeddings":[[0.6,0.8]],"total_duration":14143917,"load_duration":1019500,
                  "prompt_eval_count":8}""";
     }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** A streamed chat completion ({@code stream: true, stream_options.include_usage}): SSE chunks, then usage, then [DONE]. */
+    public static String openAiStream(java.util.List<String> pieces) {
+        StringBuilder sse = new StringBuilder();
+        String head = "{\"id\":\"chatcmpl-s1\",\"object\":\"chat.completion.chunk\",\"created\":1741569952,"
+                + "\"model\":\"gpt-4o-mini-2024-07-18\",\"system_fingerprint\":\"fp_1\",";
+        sse.append("data: ").append(head).append("\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n");
+        for (String piece : pieces) {
+            sse.append("data: ").append(head).append("\"choices\":[{\"index\":0,\"delta\":{\"content\":").append(quoted(piece))
+                    .append("},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n");
+        }
+        sse.append("data: ").append(head).append("\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":null}\n\n");
+        sse.append("data: ").append(head).append("\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5,\"total_tokens\":17}}\n\n");
+        sse.append("data: [DONE]\n\n");
+        return sse.toString();
+    }
+
+    /** A streamed message: message_start, one text block of deltas, message_delta with the usage, message_stop. */
+    public static String anthropicStream(java.util.List<String> pieces) {
+        StringBuilder sse = new StringBuilder();
+        sse.append("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_s1\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[],\"stop_reason\":null,"
+                + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":12,\"output_tokens\":1}}}\n\n");
+        sse.append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n");
+        sse.append("event: ping\ndata: {\"type\":\"ping\"}\n\n");
+        for (String piece : pieces) {
+            sse.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":")
+                    .append(quoted(piece)).append("}}\n\n");
+        }
+        sse.append("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n");
+        sse.append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":5}}\n\n");
+        sse.append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+        return sse.toString();
+    }
+
+    /** A streamed chat: one JSON object per line, the last {@code done: true} with the counts. */
+    public static String ollamaStream(java.util.List<String> pieces) {
+        StringBuilder lines = new StringBuilder();
+        for (String piece : pieces) {
+            lines.append("{\"model\":\"llama3.2\",\"created_at\":\"2023-12-12T14:13:43.416799Z\",\"message\":{\"role\":\"assistant\",\"content\":")
+                    .append(quoted(piece)).append("},\"done\":false}\n");
+        }
+        lines.append("{\"model\":\"llama3.2\",\"created_at\":\"2023-12-12T14:13:44.416799Z\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
+                + "\"done\":true,\"done_reason\":\"stop\",\"total_duration\":5191566416,\"prompt_eval_count\":12,\"eval_count\":5}\n");
+        return lines.toString();
+    }
 }
