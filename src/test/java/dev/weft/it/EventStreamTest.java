@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.weft.common.Json;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +58,38 @@ abstract class EventStreamTest extends ApiTestBase {
                         .hasSize(stream.events.size() - 3)
                         .allSatisfy(e -> assertThat(Long.parseLong(e.id())).isGreaterThan(resumeAfter));
             }
+        }
+    }
+
+    @Test
+    void aStreamingTextStepSendsItsTextAsDeltasThatAreNotStored() {
+        String runId = start("""
+                {"plan": {"steps": [
+                  {"id": "gate", "type": "wait_for_signal", "input": {"signal": "go", "timeout": "PT1H"}},
+                  {"id": "write", "type": "text_generate",
+                   "input": {"prompt": "Write about durable workflows and streaming", "stream": true}}]},
+                 "input": {}}""");
+        await().atMost(Duration.ofSeconds(30)).until(() -> step(http.get("/v1/workflows/runs/" + runId).json(), "gate")
+                .get("status").asString().equals("waiting"));
+        try (SseClient stream = new SseClient(base() + "/v1/workflows/runs/" + runId + "/stream", auth())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> stream.types().contains("step.waiting"));
+            http.post("/v1/workflows/runs/" + runId + "/signals/go", "{}").expect(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.ended);
+
+            List<SseClient.Event> deltas = stream.events.stream().filter(e -> e.type().equals("step.delta")).toList();
+            assertThat(deltas).isNotEmpty();
+            assertThat(deltas).allSatisfy(d -> assertThat(d.id()).as("a delta carries no event id").isNull());
+            StringBuilder streamed = new StringBuilder();
+            deltas.forEach(d -> streamed.append(Json.parse(d.data()).get("text").asString()));
+            assertThat(Json.parse(deltas.getFirst().data()).get("stepId").asString()).isEqualTo("write");
+
+            JsonNode run = http.get("/v1/workflows/runs/" + runId).json();
+            assertThat(streamed.toString()).isEqualTo(step(run, "write").get("output").get("text").asString());
+            assertThat(stream.types().indexOf("step.delta")).isLessThan(stream.types().lastIndexOf("step.succeeded"));
+            JsonNode history = http.get("/v1/workflows/runs/" + runId + "/events?limit=1000").json().get("events");
+            List<String> stored = new java.util.ArrayList<>();
+            history.forEach(e -> stored.add(e.get("type").asString()));
+            assertThat(stored).contains("step.succeeded").doesNotContain("step.delta");
         }
     }
 
