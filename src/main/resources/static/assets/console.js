@@ -123,6 +123,18 @@
     root.querySelectorAll('svg.dag').forEach(setupDag);
   }
 
+  // ---- streamed step text (step.delta): appended to the selected step's "Text so far" ----
+  document.addEventListener('htmx:sseBeforeMessage', function (e) {
+    if (!e.target || e.target.id !== 'delta-listener') return;
+    e.preventDefault(); // nothing to swap: the text goes into the panel
+    var delta = JSON.parse(e.detail.data);
+    var out = document.querySelector('pre.step-stream[data-step-id="' + CSS.escape(delta.stepId) + '"]');
+    if (out) {
+      out.textContent += delta.text;
+      out.scrollTop = out.scrollHeight;
+    }
+  });
+
   // ---- copy buttons ----
   document.addEventListener('click', function (e) {
     var button = e.target.closest('[data-copy]');

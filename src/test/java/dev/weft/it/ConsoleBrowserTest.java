@@ -116,7 +116,14 @@ abstract class ConsoleBrowserTest extends ApiTestBase {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-title"), "generate"));
         assertThat(browser.findElement(By.id("step-output")).getText()).contains("image");
         assertThat(browser.findElements(By.cssSelector(".wf-lane"))).hasSizeGreaterThanOrEqualTo(4);
+        // the generated image shows as a thumbnail, fetched through the session
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "var i = document.querySelector('.artifacts img'); return i != null && i.complete && i.naturalWidth > 0;"));
         shot("run");
+        browser.findElement(node("store", "succeeded")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-title"), "store"));
+        assertThat(browser.findElement(By.cssSelector(".artifacts pre.artifact-json")).getText())
+                .as("a small JSON artifact is shown pretty-printed").contains("\"prompt\" : \"a red fox in the snow\"");
 
         browser.findElement(By.linkText("Runs")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-run-id='" + runId + "']")));

@@ -17,7 +17,19 @@ public final class ConsoleViews {
     static final int MAX_SHOWN = 200_000;
 
     /** An artifact a step produced: shown as a thumbnail when it is a raster image. */
-    public record ArtifactRef(String artifactId, String contentType, Long sizeBytes, boolean image) {}
+    public record ArtifactRef(String artifactId, String contentType, Long sizeBytes, boolean image, String json) {
+
+        boolean smallJson() {
+            return contentType.startsWith("application/json") && sizeBytes != null && sizeBytes <= MAX_INLINE_JSON;
+        }
+
+        ArtifactRef withJson(String text) {
+            return new ArtifactRef(artifactId, contentType, sizeBytes, image, text);
+        }
+    }
+
+    /** JSON artifacts up to this size are shown inline, pretty-printed. */
+    static final long MAX_INLINE_JSON = 64 * 1024;
 
     public String pretty(JsonNode value) {
         if (value == null || value.isNull()) {
@@ -67,7 +79,7 @@ public final class ConsoleViews {
                 String type = node.path("contentType").asString("");
                 found.add(new ArtifactRef(node.get("artifactId").asString(), type,
                         node.has("sizeBytes") ? node.get("sizeBytes").asLong() : null,
-                        type.startsWith("image/") && !type.startsWith("image/svg")));
+                        type.startsWith("image/") && !type.startsWith("image/svg"), null));
                 return;
             }
             for (Map.Entry<String, JsonNode> e : node.properties()) {

@@ -67,11 +67,13 @@ public class RunPages {
     private final UsageLedger usage;
     private final Clock clock;
     private final jakarta.validation.Validator validator;
+    private final dev.weft.artifacts.web.ArtifactController artifacts;
     /** Layouts by definition text: a definition's layout never changes. */
     private final Cache<String, DagLayout.Graph> layouts = Caffeine.newBuilder().maximumSize(256).build();
 
     RunPages(RunController api, RunStore store, DefinitionService definitions, RunStreams streams, UsageLedger usage,
-             Clock clock, jakarta.validation.Validator validator) {
+             Clock clock, jakarta.validation.Validator validator, dev.weft.artifacts.web.ArtifactController artifacts) {
+        this.artifacts = artifacts;
         this.api = api;
         this.store = store;
         this.definitions = definitions;
@@ -196,8 +198,20 @@ public class RunPages {
         model.addAttribute("selected", selected == null ? null : selectedStep(run, selected).orElse(null));
         model.addAttribute("selectedId", selected);
         model.addAttribute("artifacts", selected == null ? List.of() : selectedStep(run, selected)
-                .map(s -> ConsoleViews.artifacts(s.output())).orElse(List.of()));
+                .map(s -> ConsoleViews.artifacts(s.output()).stream().map(a -> inlined(app, a)).toList()).orElse(List.of()));
         model.addAttribute("json", new ConsoleViews());
+    }
+
+    /** A small JSON artifact with its content pretty-printed, read as the API's content endpoint serves it. */
+    private ConsoleViews.ArtifactRef inlined(AuthenticatedApp app, ConsoleViews.ArtifactRef artifact) {
+        if (!artifact.smallJson()) {
+            return artifact;
+        }
+        try (var in = artifacts.content(app, artifact.artifactId(), null).getBody().getInputStream()) {
+            return artifact.withJson(new ConsoleViews().pretty(Json.MAPPER.readTree(in)));
+        } catch (java.io.IOException | RuntimeException e) {
+            return artifact; // shown as a link instead
+        }
     }
 
     private static Optional<RunView.StepView> selectedStep(RunView run, String id) {
