@@ -183,6 +183,29 @@ abstract class ConsoleBrowserTest extends ApiTestBase {
         assertThat(http.as(appKey).get("/v1/workflows/runs/" + runId).json().get("steps").get(3).get("output")
                 .get("approved").get("by").asString()).isEqualTo("editor");
 
+        // a second version, its diff from the first, and the list of workflows
+        http.as(appKey).post("/v1/workflows", """
+                {"slug": "review-post", "description": "Draft a post, check it, wait for approval, publish and announce it.",
+                 "inputSchema": {"type": "object", "properties": {"topic": {"type": "string"}}},
+                 "steps": [
+                  {"id": "draft", "type": "transform", "input": {"title": "{{ input.topic }}"}},
+                  {"id": "approval", "type": "wait_for_signal", "input": {"signal": "approval", "timeout": "PT2H"}},
+                  {"id": "publish", "type": "transform", "input": {"approved": "{{ steps.approval.output }}"}},
+                  {"id": "announce", "type": "transform", "dependsOn": ["publish"], "input": {"done": true}}]}""")
+                .expect(201);
+        browser.get(base() + "/console/workflows");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-slug='review-post']")));
+        assertThat(browser.findElement(By.cssSelector("tr[data-slug='review-post']")).getText()).contains("v2");
+        shot("workflows");
+        browser.get(base() + "/console/workflows/review-post?version=2&compare=1");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("diff")));
+        assertThat(browser.findElements(By.cssSelector("#diff .d-added"))).extracting(WebElement::getText)
+                .anySatisfy(line -> assertThat(line).startsWith("+").contains("\"announce\""));
+        assertThat(browser.findElements(By.cssSelector("#diff .d-removed"))).extracting(WebElement::getText)
+                .anySatisfy(line -> assertThat(line).startsWith("-").contains("\"check\""));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('diff').scrollIntoView();");
+        shot("workflow-diff");
+
         // a bad signal payload gets an inline problem, not an error page
         String second = http.as(appKey).post("/v1/workflows/run", """
                 {"plan": {"steps": [{"id": "approval", "type": "wait_for_signal", "input": {"signal": "approval"}}]},
