@@ -41,6 +41,7 @@
       var box = svg.getBoundingClientRect();
       cx = box.width / 2; cy = box.height / 2;
     }
+    v.byUser = true;
     v.x = cx - (cx - v.x) * (s / v.s);
     v.y = cy - (cy - v.y) * (s / v.s);
     v.s = s;
@@ -49,7 +50,7 @@
 
   function fit(svg) {
     var s = fitScale(svg), box = svg.getBoundingClientRect();
-    views[svg.dataset.key] = { s: s, x: (box.width - (+svg.dataset.width) * s) / 2, y: 0 };
+    views[svg.dataset.key] = { s: s, x: (box.width - (+svg.dataset.width) * s) / 2, y: 0, byUser: false };
     apply(svg);
   }
 
@@ -61,10 +62,12 @@
     // readable at first sight: fit when the graph is small enough, else start at the left at half size
     var s0 = Math.max(Math.min(1, width / w), 0.5);
     svg.style.height = Math.max(110, Math.min(h * s0, 520)) + 'px';
-    if (!views[svg.dataset.key]) {
+    var kept = views[svg.dataset.key];
+    if (!kept || !kept.byUser) {
+      // placed by us (not panned or zoomed by the user): place again, the space may have changed
       var s = Math.max(fitScale(svg), 0.5);
       var fits = w * s <= width;
-      views[svg.dataset.key] = { s: s, x: fits ? (width - w * s) / 2 : 0, y: 0 };
+      views[svg.dataset.key] = { s: s, x: fits ? (width - w * s) / 2 : 0, y: 0, byUser: false };
     }
     apply(svg);
 
@@ -80,6 +83,7 @@
       drag.moved = true;
       var v = views[svg.dataset.key];
       v.x += dx; v.y += dy;
+      v.byUser = true;
       drag.x = e.clientX; drag.y = e.clientY;
       apply(svg);
     });
@@ -103,6 +107,7 @@
       var moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
       if (moves[e.key]) {
         v.x += moves[e.key][0]; v.y += moves[e.key][1];
+        v.byUser = true;
         apply(svg);
         e.preventDefault();
       } else if (e.key === '+' || e.key === '=') { zoom(svg, 1.2); e.preventDefault(); }
@@ -122,6 +127,40 @@
   function setupDags(root) {
     root.querySelectorAll('svg.dag').forEach(setupDag);
   }
+
+  // ---- the run page's event stream: closed when the run has ended, opened again when it goes on ----
+  function live() { return document.getElementById('live'); }
+
+  document.addEventListener('htmx:sseError', function (e) {
+    var wrapper = document.getElementById('run-stream');
+    var part = live();
+    if (wrapper && e.target === wrapper && part && part.dataset.terminal === 'true') {
+      // the server ends the stream after the run's last event: do not let the browser reconnect
+      wrapper.removeAttribute('sse-connect');
+      if (e.detail && e.detail.source) e.detail.source.close();
+    }
+  });
+
+  document.addEventListener('htmx:afterSettle', function () {
+    var wrapper = document.getElementById('run-stream');
+    var part = live();
+    if (!wrapper || !part) return;
+    if (part.dataset.terminal === 'true') {
+      // the run ended: the stream's next error must not reconnect (it ends right after the last event)
+      return;
+    }
+    if (!wrapper.getAttribute('sse-connect')) {
+      // a resumed run goes on: listen again from the last event this page has shown
+      wrapper.setAttribute('sse-connect', wrapper.dataset.streamUrl + '?after=' + (part.dataset.lastEventId || '0'));
+      htmx.process(wrapper);
+    }
+  });
+
+  // SVG links are not followed by htmx on its own: a click on a node loads only the live part
+  document.addEventListener('click', function (e) {
+    var node = e.target.closest && e.target.closest('svg.dag a.node[hx-get]');
+    if (node) e.preventDefault();
+  });
 
   // ---- streamed step text (step.delta): appended to the selected step's "Text so far" ----
   document.addEventListener('htmx:sseBeforeMessage', function (e) {

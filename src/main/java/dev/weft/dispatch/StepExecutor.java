@@ -144,10 +144,12 @@ public class StepExecutor {
                     + (v.location().isEmpty() ? "" : "." + v.location()) + ": " + v.message()
                     + (producer == null ? "" : " (the value came from " + producer + ")"));
         }
-        StepContext context = new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
-                claim.firstStartedAt(), deltas.sink(claim.runId(), stepId, claim.attempt()));
-        Duration timeout = def.timeout() != null ? def.timeout() : properties.defaultStepTimeout();
-        return externalized(context, callWithTimeout(handler, context, timeout, handlers, claim.leaseToken()));
+        try (var sink = deltas.sink(claim.runId(), stepId, claim.attempt())) {
+            StepContext context = new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
+                    claim.firstStartedAt(), sink);
+            Duration timeout = def.timeout() != null ? def.timeout() : properties.defaultStepTimeout();
+            return externalized(context, callWithTimeout(handler, context, timeout, handlers, claim.leaseToken()));
+        }
     }
 
     /**

@@ -40,7 +40,8 @@ class RateLimitConfiguration {
                                                             Clock clock) {
         var registration = new FilterRegistrationBean<>(new RateLimitFilter(limiter, properties.perKey().limit(),
                 properties.perApp().limit(), clock));
-        registration.addUrlPatterns("/v1/*");
+        // the console's actions too: its filter (at +100, like the API key's) names the signed-in key
+        registration.addUrlPatterns("/v1/*", "/console/*");
         registration.setName("weftRateLimitFilter");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 110); // after the API-key filter (+100)
         return registration;

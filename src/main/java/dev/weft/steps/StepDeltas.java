@@ -13,8 +13,18 @@ public interface StepDeltas {
     /** A piece of a step's streamed text; {@code seq} counts the pieces of one attempt from 1. */
     record Delta(String runId, String stepId, int attempt, long seq, String text) {}
 
+    /**
+     * Where one attempt's text goes: {@link Sink#close()} when the attempt ends hands on what is
+     * left at once, before the attempt's outcome is recorded, so the last delta never comes after
+     * the step's end.
+     */
+    interface Sink extends Consumer<String>, AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** The sink a step's context hands its text to. */
-    Consumer<String> sink(String runId, String stepId, int attempt);
+    Sink sink(String runId, String stepId, int attempt);
 
     /** Calls {@code listener} with each delta of the run until the returned handle is closed. */
     AutoCloseable subscribe(String runId, Consumer<Delta> listener);
@@ -22,8 +32,16 @@ public interface StepDeltas {
     /** Publishes nothing and delivers nothing: for tests and tools that run steps outside the service. */
     StepDeltas NONE = new StepDeltas() {
         @Override
-        public Consumer<String> sink(String runId, String stepId, int attempt) {
-            return text -> { };
+        public Sink sink(String runId, String stepId, int attempt) {
+            return new Sink() {
+                @Override
+                public void accept(String text) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
 
         @Override

@@ -367,6 +367,12 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public long lastEventId(String runId) {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM run_events WHERE run_id = ?").param(runId)
+                .query(Long.class).single();
+    }
+
+    @Override
     public Map<RunStatus, Long> countByStatus(String appId) {
         Map<RunStatus, Long> counts = new java.util.EnumMap<>(RunStatus.class);
         jdbc.sql("SELECT status, COUNT(*) AS n FROM runs WHERE app_id = ? GROUP BY status").param(appId)

@@ -136,6 +136,9 @@ public interface RunStore {
     /** The newest event id of all runs, or 0: where a stream that wants only what comes next starts. */
     long lastEventId();
 
+    /** The id of the run's newest history entry, 0 when it has none. */
+    long lastEventId(String runId);
+
     /** A run-level event of an app's run with what a run list shows of it. */
     record AppRunEvent(long id, String runId, String type, String workflowSlug, Integer workflowVersion, Instant at) {}
 

@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@link StepDeltas} for the service: a step's streamed text is gathered for a tenth of a second
- * (or a kilobyte) into one delta, handed to this process's open streams, and, on PostgreSQL,
+ * into one delta (the rest when its attempt ends), handed to this process's open streams, and, on PostgreSQL,
  * sent to every other process with {@code NOTIFY} (a process listens on one connection of its
  * own, outside the pool), so a stream on an api process sees the text of a step a worker runs.
  */
@@ -35,9 +37,11 @@ public class DeltaHub implements StepDeltas {
 
     private static final Logger log = LoggerFactory.getLogger(DeltaHub.class);
     static final String CHANNEL = "weft_step_deltas";
-    /** PostgreSQL's NOTIFY payload limit is 8,000 bytes; a delta's text is sent in pieces below it. */
-    static final int MAX_NOTIFY_CHARS = 1_500;
-    private static final int FLUSH_CHARS = 1_000;
+    /**
+     * PostgreSQL's NOTIFY payload limit is 8,000 bytes; a delta carries at most this many chars,
+     * which stays below it even when every char is escaped in the JSON payload (6 bytes each).
+     */
+    static final int MAX_PIECE_CHARS = 1_000;
 
     private final JdbcClient jdbc;
     private final Dialect dialect;
@@ -59,12 +63,13 @@ public class DeltaHub implements StepDeltas {
         }
     }
 
-    /** One attempt's text not yet handed on. */
-    private final class Buffer {
+    /** One attempt's text not yet handed on, and how many deltas it has made. */
+    private static final class Buffer {
         final String runId;
         final String stepId;
         final int attempt;
         final StringBuilder text = new StringBuilder();
+        final Object sending = new Object();
         long seq;
 
         Buffer(String runId, String stepId, int attempt) {
@@ -73,32 +78,57 @@ public class DeltaHub implements StepDeltas {
             this.attempt = attempt;
         }
 
-        synchronized void append(String piece) {
-            text.append(piece);
-            if (text.length() >= FLUSH_CHARS) {
-                flush();
+        /** Takes what is gathered as deltas (one per NOTIFY-sized piece, each with its own seq); empty if nothing. */
+        synchronized List<Delta> take() {
+            List<Delta> taken = new ArrayList<>();
+            String all = text.toString();
+            text.setLength(0);
+            for (String piece : pieces(all)) {
+                taken.add(new Delta(runId, stepId, attempt, ++seq, piece));
             }
+            return taken;
         }
 
-        synchronized void flush() {
-            if (text.isEmpty()) {
-                return;
-            }
-            Delta delta = new Delta(runId, stepId, attempt, ++seq, text.toString());
-            text.setLength(0);
-            deliver(delta);
-            if (listening) {
-                notifyOthers(delta);
-            }
+        synchronized void append(String piece) {
+            text.append(piece);
         }
+
+    }
+
+    /** Cuts text into pieces of at most {@link #MAX_PIECE_CHARS}, never inside a surrogate pair. */
+    static List<String> pieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int to = Math.min(text.length(), from + MAX_PIECE_CHARS);
+            if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to--;
+            }
+            pieces.add(text.substring(from, to));
+            from = to;
+        }
+        return pieces;
     }
 
     @Override
-    public Consumer<String> sink(String runId, String stepId, int attempt) {
+    public Sink sink(String runId, String stepId, int attempt) {
         String key = runId + "\u0000" + stepId + "\u0000" + attempt;
-        return piece -> {
-            if (piece != null && !piece.isEmpty()) {
-                buffers.computeIfAbsent(key, k -> new Buffer(runId, stepId, attempt)).append(piece);
+        Buffer buffer = new Buffer(runId, stepId, attempt);
+        return new Sink() {
+            @Override
+            public void accept(String piece) {
+                if (piece == null || piece.isEmpty()) {
+                    return;
+                }
+                buffers.putIfAbsent(key, buffer);
+                buffer.append(piece);
+            }
+
+            /** The attempt ended: what is left goes now, and the buffer is dropped. */
+            @Override
+            public void close() {
+                flush(buffer);
+                buffers.remove(key, buffer);
             }
         };
     }
@@ -112,17 +142,27 @@ public class DeltaHub implements StepDeltas {
         });
     }
 
-    /** Hands on what each streaming step gathered; a buffer left empty is dropped (its attempt ended). */
+    /** Hands on what each streaming attempt gathered since the last time. */
     @Scheduled(fixedDelayString = "${weft.streams.delta-interval:PT0.1S}")
     public void flush() {
-        for (var entry : buffers.entrySet()) {
-            Buffer buffer = entry.getValue();
-            synchronized (buffer) {
-                if (buffer.text.isEmpty()) {
-                    buffers.remove(entry.getKey(), buffer);
-                } else {
-                    buffer.flush();
-                }
+        for (Buffer buffer : buffers.values()) {
+            flush(buffer);
+        }
+    }
+
+    /** One buffer's deltas, sent in order: taking and sending are one step per buffer. */
+    private void flush(Buffer buffer) {
+        synchronized (buffer.sending) {
+            send(buffer.take());
+        }
+    }
+
+    /** Delivers here and, on PostgreSQL, to the other processes; outside any buffer's lock. */
+    private void send(List<Delta> deltas) {
+        for (Delta delta : deltas) {
+            deliver(delta);
+            if (listening) {
+                notifyOthers(delta);
             }
         }
     }
@@ -138,22 +178,17 @@ public class DeltaHub implements StepDeltas {
     }
 
     private void notifyOthers(Delta delta) {
-        String text = delta.text();
-        for (int from = 0; from < text.length(); from += MAX_NOTIFY_CHARS) {
-            String piece = text.substring(from, Math.min(text.length(), from + MAX_NOTIFY_CHARS));
-            var payload = Json.object();
-            payload.put("o", origin);
-            payload.put("r", delta.runId());
-            payload.put("s", delta.stepId());
-            payload.put("a", delta.attempt());
-            payload.put("n", delta.seq());
-            payload.put("t", piece);
-            try {
-                jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, Json.write(payload)).query(String.class).optional();
-            } catch (RuntimeException e) {
-                log.debug("could not send a step delta to other processes", e);
-                return; // deltas are best effort: the step's output has the whole text
-            }
+        var payload = Json.object();
+        payload.put("o", origin);
+        payload.put("r", delta.runId());
+        payload.put("s", delta.stepId());
+        payload.put("a", delta.attempt());
+        payload.put("n", delta.seq());
+        payload.put("t", delta.text());
+        try {
+            jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, Json.write(payload)).query(String.class).optional();
+        } catch (RuntimeException e) {
+            log.debug("could not send a step delta to other processes", e); // best effort: the output has the whole text
         }
     }
 
@@ -202,8 +237,8 @@ public class DeltaHub implements StepDeltas {
 
     @jakarta.annotation.PreDestroy
     void stop() {
-        listening = false;
         flush();
+        listening = false;
         if (listener != null) {
             listener.interrupt();
         }

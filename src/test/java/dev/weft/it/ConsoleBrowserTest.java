@@ -114,6 +114,8 @@ abstract class ConsoleBrowserTest extends ApiTestBase {
 
         browser.findElement(node("generate", "succeeded")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-title"), "generate"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.weftNoReload === true;"))
+                .as("a click on a node loads the step, not the page").isEqualTo(true);
         assertThat(browser.findElement(By.id("step-output")).getText()).contains("image");
         assertThat(browser.findElements(By.cssSelector(".wf-lane"))).hasSizeGreaterThanOrEqualTo(4);
         // the generated image shows as a thumbnail, fetched through the session
@@ -168,6 +170,7 @@ abstract class ConsoleBrowserTest extends ApiTestBase {
         assertThat(browser.findElement(By.cssSelector(".node.s-failed")).getText()).contains("failed");
         shot("run-failed");
 
+        ((JavascriptExecutor) browser).executeScript("window.weftNoReload = true;");
         browser.findElement(By.id("resume")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-result"), "Resumed"));
         wait.until(ExpectedConditions.presenceOfElementLocated(node("check", "succeeded")));
@@ -180,6 +183,8 @@ abstract class ConsoleBrowserTest extends ApiTestBase {
         browser.findElement(By.id("send-signal")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(node("publish", "succeeded")));
         wait.until(ExpectedConditions.textToBe(By.id("run-status"), "completed"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.weftNoReload === true;"))
+                .as("resume, the signal and every step after them showed without a reload").isEqualTo(true);
         assertThat(http.as(appKey).get("/v1/workflows/runs/" + runId).json().get("steps").get(3).get("output")
                 .get("approved").get("by").asString()).isEqualTo("editor");
 

@@ -209,5 +209,29 @@ abstract class ConsoleHttpTest extends ApiTestBase {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Insufficient scope");
         assertThat(http.as(fullKey).get("/v1/workflows/runs/" + runId).json().get("status").asString()).isNotEqualTo("cancelled");
+
+        // a key that may read runs but not artifacts sees neither an artifact's content nor its bytes
+        String runsOnly = http.asAdmin("it-admin-token").post("/admin/apps/" + appId + "/keys",
+                "{\"name\": \"runs viewer\", \"scopes\": [\"runs:read\"]}").expect(201).json().get("key").asString();
+        String stored = http.as(fullKey).post("/v1/workflows/run", """
+                {"workflowSlug": "image-generate-v1", "input": {"prompt": "a lighthouse at dusk"}}""")
+                .expect(202).json().get("runId").asString();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                http.as(fullKey).get("/v1/workflows/runs/" + stored).json().get("status").asString().equals("completed"));
+        String artifactId = step(http.as(fullKey).get("/v1/workflows/runs/" + stored).json(), "store")
+                .get("output").get("artifact").get("artifactId").asString();
+        Browser runsViewer = new Browser();
+        runsViewer.signIn(runsOnly);
+        HttpResponse<String> page = runsViewer.get("/console/runs/" + stored + "?step=store");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(artifactId).doesNotContain("artifact-json");
+        assertThat(runsViewer.get("/console/artifacts/" + artifactId).statusCode()).isEqualTo(403);
+        Browser full = new Browser();
+        full.signIn(fullKey);
+        assertThat(full.get("/console/runs/" + stored + "?step=store").body()).contains("artifact-json");
+        assertThat(full.get("/console/artifacts/" + artifactId).statusCode()).isEqualTo(200);
+        Browser stranger = new Browser();
+        stranger.signIn(KEY);
+        assertThat(stranger.get("/console/artifacts/" + artifactId).statusCode()).as("another app's artifact").isEqualTo(404);
     }
 }

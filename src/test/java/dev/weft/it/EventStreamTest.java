@@ -85,7 +85,9 @@ abstract class EventStreamTest extends ApiTestBase {
 
             JsonNode run = http.get("/v1/workflows/runs/" + runId).json();
             assertThat(streamed.toString()).isEqualTo(step(run, "write").get("output").get("text").asString());
-            assertThat(stream.types().indexOf("step.delta")).isLessThan(stream.types().lastIndexOf("step.succeeded"));
+            assertThat(stream.types().lastIndexOf("step.delta")).as("every delta comes before the step's end")
+                    .isLessThan(stream.types().lastIndexOf("step.succeeded"));
+            assertThat(deltas).extracting(d -> Json.parse(d.data()).get("seq").asLong()).isSorted().doesNotHaveDuplicates();
             JsonNode history = http.get("/v1/workflows/runs/" + runId + "/events?limit=1000").json().get("events");
             List<String> stored = new java.util.ArrayList<>();
             history.forEach(e -> stored.add(e.get("type").asString()));

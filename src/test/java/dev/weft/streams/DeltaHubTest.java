@@ -9,7 +9,6 @@ import dev.weft.testsupport.PostgresTestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,26 +22,43 @@ import org.springframework.mock.env.MockEnvironment;
 class DeltaHubTest {
 
     @Test
-    void aStepsTextReachesThisProcesssListenersInOrderGathered() throws Exception {
+    void aStepsTextReachesThisProcesssListenersGatheredInOrderAndTheRestWhenTheAttemptEnds() throws Exception {
         DataSource h2 = dev.weft.testsupport.H2TestDatabase.migrated();
         DeltaHub hub = new DeltaHub(JdbcClient.create(h2), Dialect.H2, new MockEnvironment(), true);
         List<StepDeltas.Delta> received = new CopyOnWriteArrayList<>();
         try (AutoCloseable subscription = hub.subscribe("run-1", received::add)) {
-            Consumer<String> sink = hub.sink("run-1", "write", 2);
+            StepDeltas.Sink sink = hub.sink("run-1", "write", 2);
             sink.accept("Hello ");
             sink.accept("there.");
             hub.sink("run-2", "other", 1).accept("not for run-1");
             hub.flush();
-            assertThat(received).extracting(StepDeltas.Delta::text).containsExactly("Hello there.");
-            assertThat(received.getFirst().stepId()).isEqualTo("write");
-            assertThat(received.getFirst().attempt()).isEqualTo(2);
-            assertThat(received.getFirst().seq()).isEqualTo(1);
+            sink.accept(" More");
+            hub.flush();
+            hub.flush(); // nothing new: no delta
+            sink.accept(" The end.");
+            sink.close(); // the attempt ended: the rest goes at once, without waiting for a flush
+            assertThat(received).extracting(StepDeltas.Delta::text).containsExactly("Hello there.", " More", " The end.");
+            assertThat(received).extracting(StepDeltas.Delta::seq).containsExactly(1L, 2L, 3L);
+            assertThat(received).allSatisfy(d -> {
+                assertThat(d.stepId()).isEqualTo("write");
+                assertThat(d.attempt()).isEqualTo(2);
+            });
         }
-        hub.sink("run-1", "write", 2).accept("after the subscription ended");
+        hub.sink("run-1", "write", 3).accept("after the subscription ended");
         hub.flush();
-        assertThat(received).hasSize(1);
+        assertThat(received).hasSize(3);
         assertThat(hub.acrossProcesses()).isFalse();
         hub.stop();
+    }
+
+    @Test
+    void longTextIsCutIntoPiecesNeverInsideACharacter() {
+        String text = "a".repeat(DeltaHub.MAX_PIECE_CHARS - 1) + "\uD83D\uDE00" + "b".repeat(10);
+        List<String> pieces = DeltaHub.pieces(text);
+        assertThat(pieces).hasSize(2);
+        assertThat(pieces.getFirst()).hasSize(DeltaHub.MAX_PIECE_CHARS - 1);
+        assertThat(pieces.get(1)).startsWith("\uD83D\uDE00");
+        assertThat(String.join("", pieces)).isEqualTo(text);
     }
 
     @Test
@@ -60,20 +76,24 @@ class DeltaHubTest {
         try (AutoCloseable subscription = api.subscribe("run-9", received::add)) {
             // the listener is up once a probe delta comes through
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                worker.sink("run-9", "probe", 1).accept(".");
-                worker.flush();
+                try (var probe = worker.sink("run-9", "probe", 1)) {
+                    probe.accept(".");
+                }
                 return received.stream().anyMatch(d -> d.stepId().equals("probe"));
             });
             String longText = "word ".repeat(1_000); // 5,000 characters: more than one NOTIFY
-            worker.sink("run-9", "write", 1).accept(longText);
-            worker.flush();
+            try (var sink = worker.sink("run-9", "write", 1)) {
+                sink.accept(longText);
+            }
             await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().filter(d -> d.stepId().equals("write"))
                     .mapToInt(d -> d.text().length()).sum() == longText.length());
             StringBuilder joined = new StringBuilder();
             received.stream().filter(d -> d.stepId().equals("write")).forEach(d -> joined.append(d.text()));
             assertThat(joined.toString()).isEqualTo(longText);
-            assertThat(received).filteredOn(d -> d.stepId().equals("write"))
-                    .allSatisfy(d -> assertThat(d.text().length()).isLessThanOrEqualTo(DeltaHub.MAX_NOTIFY_CHARS));
+            List<StepDeltas.Delta> write = received.stream().filter(d -> d.stepId().equals("write")).toList();
+            assertThat(write).hasSizeGreaterThan(1)
+                    .allSatisfy(d -> assertThat(d.text().length()).isLessThanOrEqualTo(DeltaHub.MAX_PIECE_CHARS));
+            assertThat(write).extracting(StepDeltas.Delta::seq).isSorted().doesNotHaveDuplicates();
         } finally {
             worker.stop();
             api.stop();

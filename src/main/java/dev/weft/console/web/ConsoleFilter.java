@@ -83,6 +83,10 @@ public class ConsoleFilter extends OncePerRequestFilter {
             }
         }
         request.setAttribute(SESSION, session.get());
+        if (changes) {
+            // an action is charged to the key's and the app's rate limits, as the same call through the API is
+            request.setAttribute(dev.weft.auth.ApiKeyFilter.ATTRIBUTE, session.get().app());
+        }
         chain.doFilter(request, response);
     }
 

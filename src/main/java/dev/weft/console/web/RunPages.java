@@ -126,7 +126,8 @@ public class RunPages {
         model.addAttribute("counts", counts);
         model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("statuses", STATUSES);
-        model.addAttribute("workflows", definitions.list(app.appId()).stream().map(d -> d.slug()).distinct().sorted().toList());
+        model.addAttribute("workflows", !ConsoleAdvice.session(request).allows("GET", "/v1/workflows") ? List.of()
+                : definitions.list(app.appId()).stream().map(d -> d.slug()).distinct().sorted().toList());
         model.addAttribute("nav", "runs");
         return "console/runs";
     }
@@ -188,23 +189,27 @@ public class RunPages {
         model.addAttribute("waterfall", RunPicture.waterfall(definition, run, events, clock.instant()));
         model.addAttribute("events", events.size() > 200 ? events.subList(events.size() - 200, events.size()) : events);
         model.addAttribute("eventsTruncated", events.size() >= EVENTS_SHOWN);
-        model.addAttribute("lastEventId", events.isEmpty() ? 0 : events.getLast().id());
+        model.addAttribute("lastEventId", events.size() < EVENTS_SHOWN ? (events.isEmpty() ? 0 : events.getLast().id())
+                : store.lastEventId(runId));
         model.addAttribute("children", run.steps().stream().anyMatch(s -> s.childRunId() != null
                 || (s.items() != null && s.items().stream().anyMatch(i -> i.childRunId() != null)))
                 ? api.list(app, null, null, null, null, runId, null, 50).runs() : List.of());
         model.addAttribute("signals", awaitedSignals(definition, run));
         model.addAttribute("costUsd", run.usage() == null ? null : run.usage().costUsd());
-        model.addAttribute("curl", curl(run));
+        model.addAttribute("curl", curl(run, run.workflowSlug() == null ? Json.parse(record.definition()) : null));
         model.addAttribute("selected", selected == null ? null : selectedStep(run, selected).orElse(null));
         model.addAttribute("selectedId", selected);
         model.addAttribute("artifacts", selected == null ? List.of() : selectedStep(run, selected)
-                .map(s -> ConsoleViews.artifacts(s.output()).stream().map(a -> inlined(app, a)).toList()).orElse(List.of()));
+                .map(s -> ConsoleViews.artifacts(s.output()).stream().map(a -> inlined(request, app, a)).toList())
+                .orElse(List.of()));
         model.addAttribute("json", new ConsoleViews());
     }
 
     /** A small JSON artifact with its content pretty-printed, read as the API's content endpoint serves it. */
-    private ConsoleViews.ArtifactRef inlined(AuthenticatedApp app, ConsoleViews.ArtifactRef artifact) {
-        if (!artifact.smallJson()) {
+    private ConsoleViews.ArtifactRef inlined(HttpServletRequest request, AuthenticatedApp app,
+                                             ConsoleViews.ArtifactRef artifact) {
+        if (!artifact.smallJson()
+                || !ConsoleAdvice.session(request).allows("GET", "/v1/artifacts/" + artifact.artifactId() + "/content")) {
             return artifact;
         }
         try (var in = artifacts.content(app, artifact.artifactId(), null).getBody().getInputStream()) {
@@ -245,11 +250,13 @@ public class RunPages {
     }
 
     /** The curl command that starts this run again through the API. */
-    private static String curl(RunView run) {
+    private static String curl(RunView run, JsonNode plan) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (run.workflowSlug() != null) {
             body.put("workflowSlug", run.workflowSlug());
             body.put("workflowVersion", run.workflowVersion());
+        } else {
+            body.put("plan", plan);
         }
         body.put("input", run.input());
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
@@ -259,7 +266,12 @@ public class RunPages {
     }
 
     @GetMapping(path = "/{runId}/stream", produces = "text/event-stream")
-    SseEmitter stream(HttpServletRequest request, @PathVariable String runId, @RequestParam(defaultValue = "0") long after) {
+    SseEmitter stream(HttpServletRequest request, @PathVariable String runId, @RequestParam(defaultValue = "0") long after,
+                      @org.springframework.web.bind.annotation.RequestHeader(value = "Last-Event-ID", required = false)
+                      String lastEventId) {
+        if (lastEventId != null && lastEventId.strip().matches("\\d{1,18}")) {
+            after = Math.max(after, Long.parseLong(lastEventId.strip())); // the browser reconnecting on its own
+        }
         AuthenticatedApp app = ConsoleAdvice.app(request, "GET", "/v1/workflows/runs/" + runId);
         RunRecord run = store.find(app.appId(), runId, false).orElseThrow(() -> new dev.weft.common.NotFoundException(
                 "run", "no run " + runId + " for this app"));

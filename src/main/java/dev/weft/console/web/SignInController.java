@@ -20,9 +20,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInController {
 
     private final ConsoleSessions sessions;
+    private final boolean secureCookies;
 
-    SignInController(ConsoleSessions sessions) {
+    /**
+     * @param secureCookies mark the cookies {@code Secure} even when the request came over plain
+     *                      HTTP: for a service behind a proxy that ends TLS
+     */
+    SignInController(ConsoleSessions sessions,
+                     @org.springframework.beans.factory.annotation.Value("${weft.console.secure-cookies:false}")
+                     boolean secureCookies) {
         this.sessions = sessions;
+        this.secureCookies = secureCookies;
     }
 
     @GetMapping({"", "/"})
@@ -73,12 +81,12 @@ class SignInController {
     }
 
     /** An HttpOnly, SameSite=Strict cookie for the console's paths; Secure when the request came over TLS. */
-    private static void cookie(HttpServletRequest request, HttpServletResponse response, String name, String value,
+    private void cookie(HttpServletRequest request, HttpServletResponse response, String name, String value,
                                Duration maxAge) {
         response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(name, value)
                 .httpOnly(true)
                 .sameSite("Strict")
-                .secure(request.isSecure())
+                .secure(secureCookies || request.isSecure())
                 .path(request.getContextPath() + "/console")
                 .maxAge(maxAge)
                 .build().toString());
