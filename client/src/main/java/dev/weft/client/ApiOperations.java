@@ -1,0 +1,72 @@
+package dev.weft.client;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The operations of the server's OpenAPI document this client calls, and those it leaves out,
+ * each with the reason. A test compares both with the document of a running server, so the
+ * client cannot call an operation the server does not have, nor miss one silently.
+ */
+public final class ApiOperations {
+
+    private ApiOperations() {}
+
+    /** {@code METHOD /path} as the OpenAPI document writes them. */
+    public static final Set<String> CALLED = Set.of(
+            "POST /v1/workflows/run",
+            "POST /v1/workflows/run/batch",
+            "GET /v1/workflows/runs",
+            "GET /v1/workflows/runs/{runId}",
+            "POST /v1/workflows/runs/{runId}/cancel",
+            "POST /v1/workflows/runs/{runId}/resume",
+            "POST /v1/workflows/runs/{runId}/signals/{signal}",
+            "GET /v1/workflows/runs/{runId}/events",
+            "GET /v1/workflows/runs/{runId}/stream",
+            "POST /v1/workflows",
+            "GET /v1/workflows",
+            "GET /v1/workflows/{slug}",
+            "GET /v1/workflows/{slug}/versions",
+            "GET /v1/workflows/{slug}/versions/{version}",
+            "GET /v1/webhooks/secret",
+            "POST /v1/webhooks/secret/rotate",
+            "POST /v1/webhooks/subscriptions",
+            "GET /v1/webhooks/subscriptions",
+            "DELETE /v1/webhooks/subscriptions/{id}",
+            "GET /v1/webhooks/deliveries",
+            "GET /v1/webhooks/deliveries/{id}",
+            "POST /v1/webhooks/deliveries/{id}/retry");
+
+    /**
+     * Documented operations the client does not call, and why. The "not yet" entries are
+     * placeholders: the client is being built (issue 14), and each of them is to be covered.
+     */
+    public static final Map<String, String> LEFT_OUT = new TreeMap<>(Map.ofEntries(
+            Map.entry("GET /v1/workflows/runs/stream", "not yet in the client: the app-wide run status stream"),
+            Map.entry("GET /v1/schedules", "not yet in the client: schedules"),
+            Map.entry("POST /v1/schedules", "not yet in the client: schedules"),
+            Map.entry("GET /v1/schedules/{id}", "not yet in the client: schedules"),
+            Map.entry("PATCH /v1/schedules/{id}", "not yet in the client: schedules"),
+            Map.entry("DELETE /v1/schedules/{id}", "not yet in the client: schedules"),
+            Map.entry("POST /v1/schedules/{id}/trigger", "not yet in the client: schedules"),
+            Map.entry("GET /v1/artifacts", "not yet in the client: artifacts"),
+            Map.entry("GET /v1/artifacts/{artifactId}", "not yet in the client: artifacts"),
+            Map.entry("GET /v1/artifacts/{artifactId}/content", "not yet in the client: artifacts"),
+            Map.entry("GET /v1/step-types", "not yet in the client: the step type catalogue"),
+            Map.entry("GET /v1/step-types/{type}", "not yet in the client: the step type catalogue"),
+            Map.entry("GET /v1/usage", "not yet in the client: usage"),
+            Map.entry("GET /v1/budget", "not yet in the client: budgets"),
+            Map.entry("PUT /v1/budget", "not yet in the client: budgets"),
+            Map.entry("GET /v1/collections", "not yet in the client: vector collections"),
+            Map.entry("GET /v1/collections/{collection}/documents", "not yet in the client: vector collections"),
+            Map.entry("GET /v1/collections/{collection}/documents/{docId}", "not yet in the client: vector collections"),
+            Map.entry("PUT /v1/collections/{collection}/documents/{docId}", "not yet in the client: vector collections"),
+            Map.entry("DELETE /v1/collections/{collection}/documents/{docId}", "not yet in the client: vector collections"),
+            Map.entry("POST /v1/collections/{collection}/query", "not yet in the client: vector collections"),
+            Map.entry("GET /v1/providers", "left out: provider keys are set up by an operator, not by application code"),
+            Map.entry("GET /v1/providers/defaults", "left out: provider settings are an operator's, not application code's"),
+            Map.entry("PUT /v1/providers/defaults", "left out: provider settings are an operator's, not application code's"),
+            Map.entry("PUT /v1/providers/{provider}/key", "left out: provider keys are set up by an operator, not by application code"),
+            Map.entry("DELETE /v1/providers/{provider}/key", "left out: provider keys are set up by an operator, not by application code")));
+}
