@@ -80,7 +80,7 @@ public final class RunPicture {
     }
 
     /**
-     * A node's last line: its status in words with a symbol (colour is never the only sign), then
+     * A node's last line: its status in words with a symbol (colour is never the only sign; symbols every system font has), then
      * the fan-out summary or the duration.
      */
     public static String statusLine(NodeView n) {
@@ -88,7 +88,7 @@ public final class RunPicture {
             case "succeeded" -> "✓ ";
             case "failed" -> "✗ ";
             case "running" -> "▶ ";
-            case "waiting" -> "⏸ ";
+            case "waiting" -> "‖ ";
             case "skipped" -> "↷ ";
             case "cancelled" -> "■ ";
             case "defined" -> "";
