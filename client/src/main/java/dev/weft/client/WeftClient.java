@@ -23,12 +23,16 @@ public final class WeftClient {
     private final Runs runs;
     private final Workflows workflows;
     private final WebhookSettings webhooks;
+    private final Schedules schedules;
+    private final Artifacts artifacts;
 
     private WeftClient(Transport transport) {
         this.transport = transport;
         this.runs = new Runs(transport);
         this.workflows = new Workflows(transport);
         this.webhooks = new WebhookSettings(transport);
+        this.schedules = new Schedules(transport);
+        this.artifacts = new Artifacts(transport);
     }
 
     public static Builder builder() {
@@ -45,6 +49,14 @@ public final class WeftClient {
 
     public WebhookSettings webhooks() {
         return webhooks;
+    }
+
+    public Schedules schedules() {
+        return schedules;
+    }
+
+    public Artifacts artifacts() {
+        return artifacts;
     }
 
     /** The server this client talks to. */
