@@ -19,13 +19,13 @@ import java.util.List;
  * {@code ./mvnw package}) started once in a child JVM, embedded mode, on a free port, with a
  * known API key. Stopped when the test JVM ends.
  */
-final class WeftServer {
+public final class WeftServer {
 
-    static final String KEY = "wk_client_tests_key_0000000000000001";
-    static final String ADMIN = "client-tests-admin-token";
+    public static final String KEY = "wk_client_tests_key_0000000000000001";
+    public static final String ADMIN = "client-tests-admin-token";
     private static WeftServer shared;
 
-    final int port;
+    public final int port;
     private final Process process;
 
     private WeftServer(int port, Process process) {
@@ -33,7 +33,7 @@ final class WeftServer {
         this.process = process;
     }
 
-    static synchronized WeftServer get() {
+    public static synchronized WeftServer get() {
         if (shared == null) {
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.process.destroy()));
@@ -41,11 +41,11 @@ final class WeftServer {
         return shared;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    WeftClient client() {
+    public WeftClient client() {
         return WeftClient.builder().baseUrl(url()).apiKey(KEY).build();
     }
 
