@@ -45,25 +45,22 @@ public final class ApiOperations {
             "POST /v1/schedules/{id}/trigger",
             "GET /v1/artifacts",
             "GET /v1/artifacts/{artifactId}",
-            "GET /v1/artifacts/{artifactId}/content");
+            "GET /v1/artifacts/{artifactId}/content",
+            "GET /v1/workflows/runs/stream",
+            "GET /v1/collections",
+            "GET /v1/collections/{collection}/documents",
+            "GET /v1/collections/{collection}/documents/{docId}",
+            "PUT /v1/collections/{collection}/documents/{docId}",
+            "DELETE /v1/collections/{collection}/documents/{docId}",
+            "POST /v1/collections/{collection}/query",
+            "GET /v1/step-types",
+            "GET /v1/step-types/{type}",
+            "GET /v1/usage",
+            "GET /v1/budget",
+            "PUT /v1/budget");
 
-    /**
-     * Documented operations the client does not call, and why. The "not yet" entries are
-     * placeholders: the client is being built (issue 14), and each of them is to be covered.
-     */
+    /** Documented operations the client does not call, and why. */
     public static final Map<String, String> LEFT_OUT = new TreeMap<>(Map.ofEntries(
-            Map.entry("GET /v1/workflows/runs/stream", "not yet in the client: the app-wide run status stream"),
-            Map.entry("GET /v1/step-types", "not yet in the client: the step type catalogue"),
-            Map.entry("GET /v1/step-types/{type}", "not yet in the client: the step type catalogue"),
-            Map.entry("GET /v1/usage", "not yet in the client: usage"),
-            Map.entry("GET /v1/budget", "not yet in the client: budgets"),
-            Map.entry("PUT /v1/budget", "not yet in the client: budgets"),
-            Map.entry("GET /v1/collections", "not yet in the client: vector collections"),
-            Map.entry("GET /v1/collections/{collection}/documents", "not yet in the client: vector collections"),
-            Map.entry("GET /v1/collections/{collection}/documents/{docId}", "not yet in the client: vector collections"),
-            Map.entry("PUT /v1/collections/{collection}/documents/{docId}", "not yet in the client: vector collections"),
-            Map.entry("DELETE /v1/collections/{collection}/documents/{docId}", "not yet in the client: vector collections"),
-            Map.entry("POST /v1/collections/{collection}/query", "not yet in the client: vector collections"),
             Map.entry("GET /v1/providers", "left out: provider keys are set up by an operator, not by application code"),
             Map.entry("GET /v1/providers/defaults", "left out: provider settings are an operator's, not application code's"),
             Map.entry("PUT /v1/providers/defaults", "left out: provider settings are an operator's, not application code's"),

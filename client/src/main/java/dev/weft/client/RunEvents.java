@@ -50,7 +50,6 @@ public final class RunEvents {
     public StreamEvent follow(String runId, long afterId, Consumer<StreamEvent> listener, int maxReconnects) {
         long cursor = afterId;
         int failures = 0;
-        StreamEvent last = null;
         while (true) {
             Map<String, String> headers = new LinkedHashMap<>();
             if (cursor > 0) {
@@ -63,42 +62,25 @@ public final class RunEvents {
                     throw Transport.problem(new Transport.Answer(response.statusCode(), response.headers().map(),
                             response.body().readAllBytes()));
                 }
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                    String type = "message";
-                    String id = null;
-                    StringBuilder data = new StringBuilder();
-                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        if (line.isEmpty()) {
-                            if (data.length() > 0) {
-                                StreamEvent event = new StreamEvent(type, id == null ? null : Long.valueOf(id),
-                                        Transport.JSON.readTree(data.toString()));
-                                if (event.id() != null) {
-                                    cursor = event.id();
-                                }
-                                failures = 0;
-                                listener.accept(event);
-                                last = event;
-                                if (event.isTerminal()) {
-                                    return event;
-                                }
-                            }
-                            type = "message";
-                            id = null;
-                            data.setLength(0);
-                        } else if (line.startsWith(":")) {
-                            continue; // a keep-alive comment
-                        } else if (line.startsWith("event:")) {
-                            type = line.substring(6).strip();
-                        } else if (line.startsWith("id:")) {
-                            id = line.substring(3).strip();
-                        } else if (line.startsWith("data:")) {
-                            data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).stripLeading());
-                        }
+                long[] seen = {cursor};
+                StreamEvent[] end = {null};
+                read(response.body(), event -> {
+                    if (event.id() != null) {
+                        seen[0] = event.id();
                     }
+                    listener.accept(event);
+                    if (event.isTerminal()) {
+                        end[0] = event;
+                        return false;
+                    }
+                    return true;
+                });
+                if (seen[0] > cursor) {
+                    failures = 0;
                 }
-                // the server ended the stream: after the run's end it sends its history and stops at once
-                if (last != null && last.isTerminal()) {
-                    return last;
+                cursor = seen[0];
+                if (end[0] != null) {
+                    return end[0];
                 }
             } catch (IOException | WeftTransportException e) {
                 if (++failures > maxReconnects) {
@@ -113,6 +95,119 @@ public final class RunEvents {
                         null);
             }
             pause(failures);
+        }
+    }
+
+    /**
+     * Watches the app's run status changes ({@code GET /v1/workflows/runs/stream}, filtered by
+     * status and workflow when not null) on a daemon thread, reconnecting with Last-Event-ID, until
+     * the returned handle is closed.
+     */
+    public Watch watchApp(String status, String workflowSlug, Consumer<StreamEvent> listener) {
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<InputStream> body = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            long cursor = 0;
+            int failures = 0;
+            while (open.get()) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                if (cursor > 0) {
+                    headers.put("Last-Event-ID", Long.toString(cursor));
+                }
+                try {
+                    HttpResponse<InputStream> response = transport.stream("/v1/workflows/runs/stream"
+                            + Transport.query(query(status, workflowSlug)), headers);
+                    if (response.statusCode() >= 400) {
+                        throw Transport.problem(new Transport.Answer(response.statusCode(), response.headers().map(),
+                                response.body().readAllBytes()));
+                    }
+                    body.set(response.body());
+                    connected.set(true);
+                    long[] seen = {cursor};
+                    read(response.body(), event -> {
+                        if (event.id() != null) {
+                            seen[0] = event.id();
+                        }
+                        listener.accept(event);
+                        return open.get();
+                    });
+                    cursor = seen[0];
+                    failures = 0;
+                } catch (IOException | WeftTransportException e) {
+                    connected.set(false);
+                    if (!open.get()) {
+                        return;
+                    }
+                    pause(++failures);
+                }
+                connected.set(false);
+            }
+        }, "weft-watch");
+        thread.setDaemon(true);
+        thread.start();
+        return new Watch() {
+            @Override
+            public boolean connected() {
+                return connected.get();
+            }
+
+            @Override
+            public void close() throws IOException {
+                open.set(false);
+                InputStream in = body.get();
+                if (in != null) {
+                    in.close();
+                }
+                thread.interrupt();
+            }
+        };
+    }
+
+    /** A watch of the app's runs; close it to stop. */
+    public interface Watch extends AutoCloseable {
+        /** Whether the stream is connected now (changes from then on are seen). */
+        boolean connected();
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static Map<String, Object> query(String status, String workflowSlug) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("status", status);
+        params.put("workflowSlug", workflowSlug);
+        return params;
+    }
+
+    /** Reads server-sent events until the stream ends or {@code handler} answers false. */
+    private static void read(InputStream in, java.util.function.Predicate<StreamEvent> handler) throws IOException {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String type = "message";
+            String id = null;
+            StringBuilder data = new StringBuilder();
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isEmpty()) {
+                    if (data.length() > 0) {
+                        StreamEvent event = new StreamEvent(type, id == null ? null : Long.valueOf(id),
+                                Transport.JSON.readTree(data.toString()));
+                        if (!handler.test(event)) {
+                            return;
+                        }
+                    }
+                    type = "message";
+                    id = null;
+                    data.setLength(0);
+                } else if (line.startsWith(":")) {
+                    continue; // a keep-alive comment
+                } else if (line.startsWith("event:")) {
+                    type = line.substring(6).strip();
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).stripLeading());
+                }
+            }
         }
     }
 

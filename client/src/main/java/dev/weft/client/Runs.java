@@ -148,6 +148,15 @@ public final class Runs {
     }
 
     /**
+     * Watches the app's run status changes (run.created, run.started, run.completed, run.failed,
+     * run.cancelled, run.resumed) live on a daemon thread until the handle is closed; status and
+     * workflowSlug filter them when not null.
+     */
+    public RunEvents.Watch watch(String status, String workflowSlug, Consumer<RunEvents.StreamEvent> listener) {
+        return events.watchApp(status, workflowSlug, listener);
+    }
+
+    /**
      * Waits until the run has finished, following its event stream, and answers the finished run.
      * When streaming is not possible it polls, backing off from 200 ms to 5 s.
      *

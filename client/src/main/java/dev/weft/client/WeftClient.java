@@ -25,6 +25,8 @@ public final class WeftClient {
     private final WebhookSettings webhooks;
     private final Schedules schedules;
     private final Artifacts artifacts;
+    private final Collections collections;
+    private final Account account;
 
     private WeftClient(Transport transport) {
         this.transport = transport;
@@ -33,6 +35,8 @@ public final class WeftClient {
         this.webhooks = new WebhookSettings(transport);
         this.schedules = new Schedules(transport);
         this.artifacts = new Artifacts(transport);
+        this.collections = new Collections(transport);
+        this.account = new Account(transport);
     }
 
     public static Builder builder() {
@@ -57,6 +61,15 @@ public final class WeftClient {
 
     public Artifacts artifacts() {
         return artifacts;
+    }
+
+    public Collections collections() {
+        return collections;
+    }
+
+    /** Usage, budget and the step type catalogue. */
+    public Account account() {
+        return account;
     }
 
     /** The server this client talks to. */
