@@ -16,7 +16,8 @@ final class ArtifactsCommand {
     @ParentCommand
     Weft weft;
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Download an artifact's bytes to a file.")
+    @Command(name = "get", mixinStandardHelpOptions = true,
+            description = "Download an artifact's bytes to a file: weft artifacts get ID -o FILE (or -f FILE).")
     static final class Get implements Callable<Integer> {
         @ParentCommand
         ArtifactsCommand artifacts;
@@ -24,11 +25,18 @@ final class ArtifactsCommand {
         @Parameters(paramLabel = "ID")
         String id;
 
-        @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "Where to write it")
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Where to write it (-o FILE works too)")
         Path file;
 
         @Override
         public Integer call() throws IOException {
+            String output = artifacts.weft.output;
+            if (file == null && output != null && !output.equals("table") && !output.equals("json")) {
+                file = Path.of(output); // the global -o names the file here, as in curl -o
+            }
+            if (file == null) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "where to write it: -o FILE");
+            }
             Path partial = file.resolveSibling(file.getFileName() + ".part");
             long bytes;
             try (OutputStream out = java.nio.file.Files.newOutputStream(partial)) {

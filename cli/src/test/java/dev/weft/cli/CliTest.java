@@ -192,10 +192,11 @@ class CliTest {
 
         String artifactId = run.at("/steps/0/output/image/artifactId").asText();
         Path image = work.resolve("image.png");
-        Result got = weft("artifacts", "get", artifactId, "-f", image.toString());
+        Result got = weft("artifacts", "get", artifactId, "-o", image.toString());
         assertThat(got.code()).as(got.err()).isZero();
         assertThat(Files.size(image)).isEqualTo(weft.artifacts().get(artifactId).sizeBytes());
         assertThat(weft("artifacts", "get", "art_nope", "-f", work.resolve("x").toString()).code()).isEqualTo(1);
+        assertThat(weft("artifacts", "get", artifactId).code()).as("no file named").isEqualTo(2);
         assertThat(work.resolve("x.part")).doesNotExist();
 
         List<String> bodies = new CopyOnWriteArrayList<>();
