@@ -28,7 +28,7 @@ public final class DefinitionParser {
             Set.of("slug", "description", "inputSchema", "steps", "output", "timeout", "budget", "concurrency");
     private static final Set<String> STEP_FIELDS =
             Set.of("id", "type", "dependsOn", "input", "when", "retry", "timeout", "onError", "description", "forEach",
-                    "maxConcurrency", "onItemError", "ifSkipped");
+                    "maxConcurrency", "onItemError", "ifSkipped", "cache");
 
     private final Predicate<String> knownStepType;
     private final Set<String> stepTypeNames;
@@ -282,8 +282,61 @@ public final class DefinitionParser {
                         "ifSkipped must be \"skip\" (the default) or \"run\"");
             }
         }
+        StepCache cache = cache(node.get("cache"), type, dependsOn, label, base + "/cache", errors);
         return new StepDefinition(id, type, dependsOn, input, when, retry, timeout, onError, fanOut.forEach(),
-                fanOut.maxConcurrency(), fanOut.onItemError(), ifSkipped);
+                fanOut.maxConcurrency(), fanOut.onItemError(), ifSkipped, cache);
+    }
+
+    /** {@code "cache": {"ttl": "P7D", "key": "{{ ... }}"}}: a ttl, and optionally a key template over the input and dependencies. */
+    private StepCache cache(JsonNode node, String type, List<String> dependsOn, String label, String pointer, Errors errors) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(label, "cache", pointer, "INVALID_CACHE", "cache must be an object such as {\"ttl\": \"P7D\"}");
+            return null;
+        }
+        DefinitionFields.unknownFields(node, Set.of("ttl", "key"), label, pointer, errors);
+        if (SignalWait.TYPE.equals(type) || ChildWorkflow.TYPE.equals(type)) {
+            errors.add(label, "cache", pointer, "INVALID_CACHE", "a " + type + " step's result cannot be reused: it is an outside event");
+            return null;
+        }
+        JsonNode ttlNode = node.get("ttl");
+        java.time.Duration ttl = null;
+        if (ttlNode == null || !ttlNode.isString()) {
+            errors.add(label, "cache.ttl", pointer + "/ttl", "INVALID_CACHE", "cache.ttl is required: an ISO-8601 duration such as \"P7D\"");
+        } else {
+            try {
+                ttl = java.time.Duration.parse(ttlNode.asString());
+                if (ttl.compareTo(java.time.Duration.ofSeconds(1)) < 0 || ttl.compareTo(StepCache.MAX_TTL) > 0) {
+                    errors.add(label, "cache.ttl", pointer + "/ttl", "INVALID_CACHE", "cache.ttl must be from PT1S to P365D");
+                    ttl = null;
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(label, "cache.ttl", pointer + "/ttl", "INVALID_CACHE",
+                        "cache.ttl must be an ISO-8601 duration such as \"P7D\" or \"PT12H\"");
+            }
+        }
+        String key = null;
+        JsonNode keyNode = node.get("key");
+        if (keyNode != null) {
+            if (!keyNode.isString() || keyNode.asString().isBlank()) {
+                errors.add(label, "cache.key", pointer + "/key", "INVALID_CACHE", "cache.key must be a non-empty template string");
+            } else {
+                key = keyNode.asString();
+                JsonNode template = dev.weft.common.Json.text(key);
+                expressions.checkTemplate(template).forEach(p ->
+                        errors.add(label, "cache.key", pointer + "/key", "INVALID_EXPRESSION", p.message()));
+                for (String step : expressions.referencedSteps(template)) {
+                    if (!dependsOn.contains(step)) {
+                        errors.add(label, "cache.key", pointer + "/key", "INVALID_CACHE", "cache.key reads steps." + step
+                                + ", which is not in this step's dependsOn: a key may read the input, item, index and the"
+                                + " steps this step depends on directly");
+                    }
+                }
+            }
+        }
+        return ttl == null ? null : new StepCache(ttl, key);
     }
 
     private void checkDepth(JsonNode doc, Errors errors) {

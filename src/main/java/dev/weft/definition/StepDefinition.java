@@ -15,10 +15,19 @@ import tools.jackson.databind.JsonNode;
  * @param maxConcurrency items of the fan-out running at once
  * @param onItemError what a failed item does: fail the step, or continue with a null entry
  * @param ifSkipped what the step does when a dependency was skipped: skip too, or run anyway
+ * @param cache     whether and how its result is reused across runs, or null (the default: never)
  */
 public record StepDefinition(String id, String type, List<String> dependsOn, JsonNode input,
                              String when, RetryPolicy retry, Duration timeout, OnError onError,
-                             String forEach, int maxConcurrency, OnItemError onItemError, IfSkipped ifSkipped) {
+                             String forEach, int maxConcurrency, OnItemError onItemError, IfSkipped ifSkipped,
+                             StepCache cache) {
+
+    public StepDefinition(String id, String type, List<String> dependsOn, JsonNode input, String when,
+                          RetryPolicy retry, Duration timeout, OnError onError, String forEach, int maxConcurrency,
+                          OnItemError onItemError, IfSkipped ifSkipped) {
+        this(id, type, dependsOn, input, when, retry, timeout, onError, forEach, maxConcurrency, onItemError, ifSkipped,
+                null);
+    }
 
     /** What a fan-out item that failed for good does to its step. */
     public enum OnItemError { FAIL, CONTINUE }
@@ -53,7 +62,7 @@ public record StepDefinition(String id, String type, List<String> dependsOn, Jso
     /** The same step with other dependencies. */
     public StepDefinition withDependsOn(List<String> deps) {
         return new StepDefinition(id, type, deps, input, when, retry, timeout, onError, forEach, maxConcurrency,
-                onItemError, ifSkipped);
+                onItemError, ifSkipped, cache);
     }
 
     public boolean fansOut() {

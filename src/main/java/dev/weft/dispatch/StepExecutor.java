@@ -3,6 +3,7 @@ package dev.weft.dispatch;
 import dev.weft.artifacts.LargeOutputs;
 import dev.weft.common.Failures;
 import dev.weft.definition.InputSchemas;
+import dev.weft.cache.StepResultCache;
 import dev.weft.definition.StepDefinition;
 import dev.weft.engine.ExpressionScope;
 import dev.weft.engine.FanOut;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -53,14 +55,19 @@ public class StepExecutor {
     private final EngineProperties properties;
     private final LargeOutputs largeOutputs;
     private final dev.weft.steps.StepDeltas deltas;
+    private final StepResultCache cache;
+    private final java.time.Clock clock;
     /** Handlers executing now, by the lease of their attempt, so that a cancellation can interrupt them. */
     private final Map<String, Future<StepResult>> running = new ConcurrentHashMap<>();
     /** Leases cancelled before their handler started; it then does not start. */
     private final Set<String> cancelledEarly = ConcurrentHashMap.newKeySet();
 
     public StepExecutor(RunStore store, RunStates states, StepRegistry registry, ExpressionEngine expressions,
-                        EngineProperties properties, LargeOutputs largeOutputs, dev.weft.steps.StepDeltas deltas) {
+                        EngineProperties properties, LargeOutputs largeOutputs, dev.weft.steps.StepDeltas deltas,
+                        StepResultCache cache, java.time.Clock clock) {
         this.deltas = deltas;
+        this.cache = cache;
+        this.clock = clock;
         this.store = store;
         this.states = states;
         this.registry = registry;
@@ -105,8 +112,9 @@ public class StepExecutor {
             return StepResult.permanent("UNKNOWN_STEP_TYPE", "step '" + stepId + "': this server has no step type '" + def.type() + "'");
         }
         JsonNode input;
+        EvaluationContext scope;
         try {
-            EvaluationContext scope = ExpressionScope.of(state, state.steps(), outputsFor(claim, def));
+            scope = ExpressionScope.of(state, state.steps(), outputsFor(claim, def));
             if (FanOut.isItem(stepId)) {
                 scope = scope.forItem(self == null ? null : self.item(), FanOut.indexOf(stepId));
             }
@@ -144,11 +152,55 @@ public class StepExecutor {
                     + (v.location().isEmpty() ? "" : "." + v.location()) + ": " + v.message()
                     + (producer == null ? "" : " (the value came from " + producer + ")"));
         }
+        String cacheKey = null;
+        if (def.cache() != null) {
+            JsonNode keyedOn = input;
+            if (def.cache().key() != null) {
+                try {
+                    keyedOn = expressions.render(dev.weft.common.Json.text(def.cache().key()), scope);
+                } catch (ExpressionException e) {
+                    return StepResult.permanent(e.limitExceeded() ? e.code() : "INPUT_MAPPING_FAILED",
+                            "step '" + stepId + "': cache.key could not be evaluated: " + e.getMessage());
+                }
+            }
+            cacheKey = StepResultCache.key(claim.appId(), def.type(), keyedOn);
+            Optional<StepResultCache.Entry> cached = cached(claim, stepId, cacheKey);
+            if (cached.isPresent()) {
+                return StepResult.ok(cached.get().output()); // no call, no cost: what an earlier run produced
+            }
+        }
+        StepResult result;
+        StepContext context;
         try (var sink = deltas.sink(claim.runId(), stepId, claim.attempt())) {
-            StepContext context = new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
+            context = new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
                     claim.firstStartedAt(), sink);
             Duration timeout = def.timeout() != null ? def.timeout() : properties.defaultStepTimeout();
-            return externalized(context, callWithTimeout(handler, context, timeout, handlers, claim.leaseToken()));
+            result = externalized(context, callWithTimeout(handler, context, timeout, handlers, claim.leaseToken()));
+        }
+        if (cacheKey != null && result instanceof StepResult.Succeeded(JsonNode output)) {
+            store(claim, stepId, cacheKey, output, def.cache().ttl());
+        }
+        return result;
+    }
+
+    /** A live stored result for the key, its reuse recorded; empty when none (or the cache cannot be read). */
+    private Optional<StepResultCache.Entry> cached(ClaimedStep claim, String stepId, String key) {
+        try {
+            Optional<StepResultCache.Entry> entry = cache.find(claim.appId(), key, clock.instant());
+            entry.ifPresent(e -> cache.recordHit(claim.appId(), claim.runId(), stepId, e, clock.instant()));
+            return entry;
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("step result cache unavailable; step {} of run {} runs", stepId, claim.runId(), e);
+            return Optional.empty();
+        }
+    }
+
+    private void store(ClaimedStep claim, String stepId, String key, JsonNode output, Duration ttl) {
+        try {
+            double cost = output.path("usage").path("costUsd").asDouble(0);
+            cache.put(claim.appId(), key, new StepResultCache.Entry(output, claim.runId(), stepId, cost), clock.instant(), ttl);
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("could not store step {} of run {} in the result cache", stepId, claim.runId(), e);
         }
     }
 

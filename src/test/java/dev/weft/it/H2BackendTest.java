@@ -33,5 +33,6 @@ class H2BackendTest {
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
     @Nested class ConsoleHttp extends ConsoleHttpTest {}
+    @Nested class StepCache extends StepCacheTest {}
     @Nested class ConsoleBrowser extends ConsoleBrowserTest {}
 }

@@ -27,4 +27,5 @@ class PostgresBackendTest {
     @Nested class LargeOutputs extends LargeOutputsTest {}
     @Nested class VectorSearch extends VectorSearchTest {}
     @Nested class ConsoleHttp extends ConsoleHttpTest {}
+    @Nested class StepCache extends StepCacheTest {}
 }

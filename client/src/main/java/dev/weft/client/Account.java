@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The app's usage and budget, and the catalogue of step types. */
+/** The app's usage, budget and step result cache, and the catalogue of step types. */
 public final class Account {
 
     /** The monthly limit (null: none) and what the app spent this month (UTC), estimated. */
@@ -30,6 +30,11 @@ public final class Account {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("monthlyMaxCostUsd", maxCostUsd);
         return transport.send("PUT", "/v1/budget", body, Map.of()).as(Budget.class);
+    }
+
+    /** Deletes every stored step result of the app (steps with {@code cache} run again); answers how many. */
+    public int purgeCache() {
+        return transport.send("DELETE", "/v1/cache", null, Map.of()).json().path("deleted").asInt();
     }
 
     /** Every step type with its input and output schemas. */

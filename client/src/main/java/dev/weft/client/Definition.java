@@ -168,6 +168,19 @@ public final class Definition {
             return this;
         }
 
+        /**
+         * Reuses this step's result across runs of the app for {@code ttl} when its type and resolved
+         * input are the same (with {@code key}, a template, when that renders the same); null key: the whole input.
+         */
+        public Step cache(Duration ttl, String key) {
+            ObjectNode cache = node.putObject("cache");
+            cache.put("ttl", ttl.toString());
+            if (key != null) {
+                cache.put("key", key);
+            }
+            return this;
+        }
+
         /** For {@code text_generate}: send the text to the run's event streams as it is generated. */
         public Step stream() {
             return input("stream", true);

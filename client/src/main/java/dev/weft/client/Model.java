@@ -69,7 +69,17 @@ public final class Model {
     public record Step(String id, String type, String status, int attempts, JsonNode input, JsonNode output,
                        JsonNode error, String reason, Instant queuedAt, Instant startedAt, Instant finishedAt,
                        Long durationMs, Instant nextAttemptAt, Integer index, JsonNode item,
-                       Map<String, Integer> itemCounts, List<Step> items, String childRunId) {}
+                       Map<String, Integer> itemCounts, List<Step> items, String childRunId, Boolean cached,
+                       CachedFrom cachedFrom) {
+
+        /** Whether the output was reused from the step result cache (no call made). */
+        public boolean isCached() {
+            return Boolean.TRUE.equals(cached);
+        }
+    }
+
+    /** The run and step whose stored output a cached step reused. */
+    public record CachedFrom(String runId, String stepId, String runUrl, double savedUsd) {}
 
     /** A run as the API shows it; {@code steps} is null in listings. */
     public record Run(String runId, String appId, String workflowSlug, Integer workflowVersion, String status,

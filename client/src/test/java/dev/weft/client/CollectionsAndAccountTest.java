@@ -44,6 +44,8 @@ class CollectionsAndAccountTest {
         assertThat(weft.account().usage(7).get("days")).hasSize(7);
         assertThat(weft.account().stepTypes().toString()).contains("text_generate").contains("wait_for_signal");
         assertThat(weft.account().stepType("text_generate").toString()).contains("prompt");
+        assertThat(weft.account().purgeCache()).isGreaterThanOrEqualTo(0);
+        assertThat(weft.account().usage(7).has("cacheSavedUsd")).isTrue();
         assertThat(catchThrowableOfType(WeftApiException.class, () -> weft.account().usage(0)).errors())
                 .anySatisfy(e -> assertThat(e.field()).isEqualTo("days"));
     }

@@ -51,10 +51,13 @@ public class RunController {
     private final dev.weft.runs.RunResumes resumes;
     private final jakarta.validation.Validator validator;
     private final dev.weft.api.ProblemHandler problems;
+    private final dev.weft.cache.StepResultCache cache;
 
     public RunController(RunService runs, RunStore store, RunCoordinator coordinator, DefinitionService definitions,
                          DryRunPlanner planner, dev.weft.runs.ConcurrencyGate gate, dev.weft.runs.RunResumes resumes,
-                         jakarta.validation.Validator validator, dev.weft.api.ProblemHandler problems) {
+                         jakarta.validation.Validator validator, dev.weft.api.ProblemHandler problems,
+                         dev.weft.cache.StepResultCache cache) {
+        this.cache = cache;
         this.validator = validator;
         this.problems = problems;
         this.resumes = resumes;
@@ -156,7 +159,7 @@ public class RunController {
     @Operation(summary = "A run with its status, input, output, error and every step's attempts, output, error and timings")
     public RunView get(AuthenticatedApp app, @PathVariable String runId) {
         RunRecord run = store.find(app.appId(), runId, true).orElseThrow(() -> notFound(runId));
-        return RunView.of(run, base(), true, stepOrder(run));
+        return RunView.of(run, base(), true, stepOrder(run), cache.hits(runId));
     }
 
     @GetMapping("/runs")

@@ -67,22 +67,36 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
                            JsonNode output, JsonNode error, String reason, Instant queuedAt, Instant startedAt,
                            Instant finishedAt, Long durationMs, Instant nextAttemptAt, Integer index, JsonNode item,
                            Map<String, Integer> itemCounts, List<ItemError> itemErrors, List<StepView> items,
-                           String childRunId, String childRunUrl) {
+                           String childRunId, String childRunUrl,
+                           @Schema(description = "true when the output was reused from the step result cache "
+                                   + "(the step's cache field): no call was made, nothing was spent") Boolean cached,
+                           CachedFrom cachedFrom) {
 
-        StepView withChildUrl(String baseUrl) {
-            List<StepView> linkedItems = items == null ? null : items.stream().map(i -> i.withChildUrl(baseUrl)).toList();
+        StepView withChildUrl(String baseUrl, Map<String, dev.weft.cache.StepResultCache.Hit> hits) {
+            List<StepView> linkedItems = items == null ? null : items.stream().map(i -> i.withChildUrl(baseUrl, hits)).toList();
+            var hit = hits.get(id);
             return new StepView(id, type, status, attempts, interruptions,
                     dev.weft.api.Urls.withAbsoluteArtifactUrls(input, baseUrl),
                     dev.weft.api.Urls.withAbsoluteArtifactUrls(output, baseUrl), error, reason, queuedAt,
                     startedAt, finishedAt, durationMs, nextAttemptAt, index, item, itemCounts, itemErrors, linkedItems,
-                    childRunId, childRunId == null ? null : baseUrl + "/v1/workflows/runs/" + childRunId);
+                    childRunId, childRunId == null ? null : baseUrl + "/v1/workflows/runs/" + childRunId,
+                    hit == null ? null : true, hit == null ? null : new CachedFrom(hit.sourceRunId(), hit.sourceStepId(),
+                            baseUrl + "/v1/workflows/runs/" + hit.sourceRunId(), hit.savedUsd()));
         }
     }
+
+    /** The run and step whose stored output a cached step reused, and what reusing it saved. */
+    public record CachedFrom(String runId, String stepId, String runUrl, double savedUsd) {}
 
     /** The error of one failed item of a {@code forEach} step. */
     public record ItemError(int index, String code, String message) {}
 
     static RunView of(RunRecord r, String baseUrl, boolean withDetails, Map<String, Integer> stepOrder) {
+        return of(r, baseUrl, withDetails, stepOrder, Map.of());
+    }
+
+    static RunView of(RunRecord r, String baseUrl, boolean withDetails, Map<String, Integer> stepOrder,
+                      Map<String, dev.weft.cache.StepResultCache.Hit> hits) {
         List<StepView> steps = withDetails ? steps(r.steps(), stepOrder) : null;
         String self = baseUrl + "/v1/workflows/runs/" + r.id();
         return new RunView(r.id(), r.appId(), r.workflowSlug(), r.workflowVersion(), r.status().wire(),
@@ -91,7 +105,7 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
                 r.scheduleId(), r.lineage().parentRunId(), r.lineage().parentStepId(),
                 r.lineage().isChild() ? baseUrl + "/v1/workflows/runs/" + r.lineage().parentRunId() : null,
                 r.admission().priority(), r.admission().concurrencyKey(), r.admission().statusReason(),
-                steps(r, baseUrl, steps));
+                steps(r, baseUrl, steps, hits));
     }
 
     /** The steps in definition order, each {@code forEach} step with its items nested under it. */
@@ -135,11 +149,12 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
                 s.interruptions() == 0 ? null : s.interruptions(), s.input(), s.output(), s.error(), s.statusReason(),
                 s.queuedAt(), s.firstStartedAt(), s.finishedAt(), millis(s.firstStartedAt(), s.finishedAt()), next,
                 isItem ? FanOut.indexOf(s.stepId()) : null, isItem ? s.item() : null, counts, errors, itemViews,
-                s.childRunId(), null);
+                s.childRunId(), null, null, null);
     }
 
-    private static List<StepView> steps(RunRecord r, String baseUrl, List<StepView> steps) {
-        return steps == null ? null : steps.stream().map(s -> s.withChildUrl(baseUrl)).toList();
+    private static List<StepView> steps(RunRecord r, String baseUrl, List<StepView> steps,
+                                        Map<String, dev.weft.cache.StepResultCache.Hit> hits) {
+        return steps == null ? null : steps.stream().map(s -> s.withChildUrl(baseUrl, hits)).toList();
     }
 
     private static Long millis(Instant from, Instant to) {

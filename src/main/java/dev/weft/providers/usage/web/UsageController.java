@@ -30,15 +30,20 @@ public class UsageController {
         }
     }
 
-    /** Every day of the period (days without spending included, as zeros), and each workflow's totals. */
-    public record UsageView(LocalDate from, LocalDate to, List<Totals> days, List<Totals> workflows) {}
+    /**
+     * Every day of the period (days without spending included, as zeros), each workflow's totals,
+     * and what steps reusing cached results did not spend.
+     */
+    public record UsageView(LocalDate from, LocalDate to, List<Totals> days, List<Totals> workflows, double cacheSavedUsd) {}
 
     private final UsageLedger ledger;
     private final Clock clock;
+    private final dev.weft.cache.StepResultCache cache;
 
-    public UsageController(UsageLedger ledger, Clock clock) {
+    public UsageController(UsageLedger ledger, Clock clock, dev.weft.cache.StepResultCache cache) {
         this.ledger = ledger;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @GetMapping
@@ -65,6 +70,7 @@ public class UsageController {
             perWorkflow.computeIfAbsent(key, k -> new Totals(null, u.workflowSlug(), 0, 0, 0, 0));
             perWorkflow.computeIfPresent(key, (k, t) -> t.plus(u));
         }
-        return new UsageView(from, to, List.copyOf(perDay.values()), List.copyOf(perWorkflow.values()));
+        double saved = Math.round(cache.savedSince(appId, from.atStartOfDay(ZoneOffset.UTC).toInstant()) * 1_000_000) / 1_000_000.0;
+        return new UsageView(from, to, List.copyOf(perDay.values()), List.copyOf(perWorkflow.values()), saved);
     }
 }
