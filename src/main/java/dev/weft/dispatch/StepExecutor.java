@@ -163,16 +163,27 @@ public class StepExecutor {
                             "step '" + stepId + "': cache.key could not be evaluated: " + e.getMessage());
                 }
             }
-            cacheKey = StepResultCache.key(claim.appId(), def.type(), keyedOn);
+            JsonNode identity;
+            try {
+                identity = handler.cacheIdentity(new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
+                        claim.firstStartedAt()));
+            } catch (RuntimeException e) {
+                identity = null; // it cannot be known (an unknown provider): the handler will say why
+            }
+            var keyed = dev.weft.common.Json.object();
+            keyed.set("on", keyedOn);
+            if (identity != null) {
+                keyed.set("calls", identity);
+            }
+            cacheKey = StepResultCache.key(claim.appId(), def.type(), keyed);
             Optional<StepResultCache.Entry> cached = cached(claim, stepId, cacheKey);
             if (cached.isPresent()) {
                 return StepResult.ok(cached.get().output()); // no call, no cost: what an earlier run produced
             }
         }
         StepResult result;
-        StepContext context;
         try (var sink = deltas.sink(claim.runId(), stepId, claim.attempt())) {
-            context = new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
+            StepContext context = new StepContext(claim.appId(), claim.runId(), stepId, claim.attempt(), input,
                     claim.firstStartedAt(), sink);
             Duration timeout = def.timeout() != null ? def.timeout() : properties.defaultStepTimeout();
             result = externalized(context, callWithTimeout(handler, context, timeout, handlers, claim.leaseToken()));

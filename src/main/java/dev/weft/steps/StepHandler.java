@@ -20,4 +20,13 @@ public interface StepHandler {
     JsonNode outputSchema();
 
     StepResult execute(StepContext context) throws InterruptedException;
+
+    /**
+     * What besides its input decides this step's result, for the step result cache: an AI step
+     * answers the providers and models it would call (resolved through the app's defaults), so a
+     * changed default never reuses another model's answer. Null: the input alone.
+     */
+    default tools.jackson.databind.JsonNode cacheIdentity(StepContext context) {
+        return null;
+    }
 }

@@ -81,6 +81,22 @@ abstract class StepCacheTest extends ApiTestBase {
     }
 
     @Test
+    void anAiStepsKeyHasTheModelItWouldCallSoAChangedDefaultDoesNotReuseAnotherModelsAnswer() {
+        Http app = http.as(otherAppKey("cache-model-" + System.nanoTime() % 100000));
+        String body = """
+                {"plan": {"steps": [{"id": "write", "type": "text_generate", "input": {"prompt": "a poem about herons"},
+                  "cache": {"ttl": "P1D"}}]}, "input": {}}""";
+        app.put("/v1/providers/defaults", "{\"text\": {\"provider\": \"local-placeholder\", \"model\": \"m-one\"}}")
+                .expect(200);
+        run(app, body);
+        assertThat(step(run(app, body), "write").get("cached").asBoolean()).isTrue();
+        app.put("/v1/providers/defaults", "{\"text\": {\"provider\": \"local-placeholder\", \"model\": \"m-two\"}}")
+                .expect(200);
+        assertThat(step(run(app, body), "write").has("cached")).as("another model: another key").isFalse();
+        assertThat(step(run(app, body), "write").get("cached").asBoolean()).isTrue();
+    }
+
+    @Test
     void aMisconfiguredCacheIsRefusedWithTheFieldNamed() {
         var refused = http.post("/v1/workflows?validateOnly=true", """
                 {"slug": "bad-cache", "steps": [

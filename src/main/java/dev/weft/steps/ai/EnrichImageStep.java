@@ -1,5 +1,6 @@
 package dev.weft.steps.ai;
 
+import tools.jackson.databind.JsonNode;
 import dev.weft.steps.StepFailure;
 import dev.weft.steps.SchemaBackedStep;
 import dev.weft.common.Json;
@@ -37,6 +38,11 @@ public class EnrichImageStep extends SchemaBackedStep {
     EnrichImageStep(ImageSources sources, ImageAnalyzer analyzer) {
         this(sources, analyzer, TestingCalls.of(java.util.List.of(), java.util.List.of(), java.util.List.of(),
                 java.util.List.of()));
+    }
+
+    @Override
+    public JsonNode cacheIdentity(StepContext context) {
+        return calls.identity(context, Capability.VISION, context.input());
     }
 
     @Override

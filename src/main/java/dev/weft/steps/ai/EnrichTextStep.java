@@ -38,6 +38,11 @@ public class EnrichTextStep extends SchemaBackedStep {
     }
 
     @Override
+    public JsonNode cacheIdentity(StepContext context) {
+        return calls.identity(context, Capability.EMBEDDING, context.input());
+    }
+
+    @Override
     public StepResult execute(StepContext context) {
         JsonNode in = context.input();
         String text = Inputs.text(in, "text", null);

@@ -44,6 +44,11 @@ public class ImageGenerateStep extends SchemaBackedStep {
     }
 
     @Override
+    public JsonNode cacheIdentity(StepContext context) {
+        return calls.identity(context, Capability.IMAGE, context.input());
+    }
+
+    @Override
     public StepResult execute(StepContext context) {
         JsonNode input = context.input();
         try {

@@ -39,6 +39,11 @@ public class ModerateContentStep extends SchemaBackedStep {
     }
 
     @Override
+    public JsonNode cacheIdentity(StepContext context) {
+        return calls.identity(context, Capability.MODERATION, context.input());
+    }
+
+    @Override
     public StepResult execute(StepContext context) {
         JsonNode in = context.input();
         String text = Inputs.text(in, "text", null);

@@ -68,6 +68,18 @@ public class ProviderCalls {
      * app's default provider but no model takes the app's model. Otherwise the first candidate is left as is
      * and a provider still unnamed resolves to the server's default, then the local one.
      */
+    /** The providers and models a step would call, in order, as JSON (for the step result cache's key). */
+    public JsonNode identity(StepContext context, Capability capability, JsonNode input) {
+        var identity = dev.weft.common.Json.array();
+        for (Candidate c : chain(context, capability, input)) {
+            var entry = identity.addObject();
+            entry.put("capability", capability.name());
+            entry.put("provider", c.provider());
+            entry.put("model", c.model());
+        }
+        return identity;
+    }
+
     public List<Candidate> chain(StepContext context, Capability capability, JsonNode input) {
         List<Candidate> chain = candidates(input);
         Candidate first = chain.getFirst();

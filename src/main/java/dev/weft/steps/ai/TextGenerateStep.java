@@ -37,6 +37,11 @@ public class TextGenerateStep extends SchemaBackedStep {
     }
 
     @Override
+    public JsonNode cacheIdentity(StepContext context) {
+        return calls.identity(context, Capability.TEXT, context.input());
+    }
+
+    @Override
     public StepResult execute(StepContext context) {
         JsonNode in = context.input();
         try {
