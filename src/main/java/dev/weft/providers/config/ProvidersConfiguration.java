@@ -60,8 +60,13 @@ public class ProvidersConfiguration {
         return new PlaceholderImageGenerator();
     }
 
+    /**
+     * Loading the local embedding model at start costs about 90 MiB of resident memory for as long
+     * as the service runs, so it is off by default (issue 15's idle footprint): the first embedding
+     * loads it instead, about a second later than it would have.
+     */
     @Bean
-    @ConditionalOnProperty(name = "weft.providers.warm-up", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(name = "weft.providers.warm-up", havingValue = "true")
     EmbedderWarmUp embedderWarmUp(Embedder embedder) {
         return new EmbedderWarmUp(embedder);
     }

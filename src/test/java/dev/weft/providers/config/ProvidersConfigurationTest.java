@@ -47,7 +47,7 @@ class ProvidersConfigurationTest {
             assertThat(context.getBean(Embedder.class)).isInstanceOf(LocalEmbedder.class);
             assertThat(context.getBean(ContentModerator.class)).isInstanceOf(LocalModerator.class);
             assertThat(context.getBean(ImageGenerator.class)).isInstanceOf(PlaceholderImageGenerator.class);
-            assertThat(context).hasSingleBean(EmbedderWarmUp.class);
+            assertThat(context).as("the model loads on first use unless asked").doesNotHaveBean(EmbedderWarmUp.class);
         });
     }
 
@@ -58,9 +58,9 @@ class ProvidersConfigurationTest {
     }
 
     @Test
-    void warmUpCanBeSwitchedOff() {
+    void warmUpCanBeSwitchedOn() {
         runner.withUserConfiguration(ProvidersConfiguration.class)
-                .withPropertyValues("weft.providers.warm-up=false")
-                .run(context -> assertThat(context).doesNotHaveBean(EmbedderWarmUp.class));
+                .withPropertyValues("weft.providers.warm-up=true")
+                .run(context -> assertThat(context).hasSingleBean(EmbedderWarmUp.class));
     }
 }
