@@ -62,7 +62,12 @@ public final class WeftServer {
             }
             Path data = Files.createTempDirectory("weft-client-tests");
             Path log = data.resolve("server.log");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            // the service needs Java 21+; the client's tests may run on 17 (weft.server.java names a newer java)
+            String java = System.getProperty("weft.server.java", "");
+            if (java.isBlank()) {
+                java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            }
+            List<String> command = new ArrayList<>(List.of(java,
                     "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar", jar.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("SERVER_PORT", Integer.toString(port));
