@@ -129,6 +129,9 @@
   }
 
   // ---- the run page's event stream: closed when the run has ended, opened again when it goes on ----
+  document.addEventListener('htmx:sseOpen', function (e) {
+    if (e.target && e.target.id === 'run-stream') document.body.dataset.streamOpen = 'true';
+  });
   function live() { return document.getElementById('live'); }
 
   document.addEventListener('htmx:sseError', function (e) {

@@ -225,6 +225,63 @@ abstract class ConsoleBrowserTest extends ApiTestBase {
                 .doesNotContain("Exception");
     }
 
+    /**
+     * A local OpenAI-compatible server streams a completion in three parts, each held back until
+     * the test lets it go: the page, once its stream is open, shows the text as it arrives.
+     */
+    @Test
+    void streamedTextAppearsInTheStepPanelAsTheModelWritesIt() throws Exception {
+        java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch rest = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer model = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        model.createContext("/v1/chat/completions", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            var out = exchange.getResponseBody();
+            String sse = dev.weft.providers.wire.Wire.openAiStream(List.of("Herons wait ", "by the river ", "until dusk."));
+            String[] events = sse.split("\n\n");
+            try {
+                for (int i = 0; i < events.length; i++) {
+                    if (i == 2) {
+                        second.await(60, java.util.concurrent.TimeUnit.SECONDS); // the first piece is out
+                    } else if (i == 3) {
+                        rest.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                    out.write((events[i] + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        model.start();
+        try {
+            http.as(appKey).put("/v1/providers/openai/key", "{\"apiKey\": \"sk-test-000000000000000000\", \"baseUrl\": "
+                    + "\"http://127.0.0.1:" + model.getAddress().getPort() + "/v1\"}").expect(200);
+            String runId = http.as(appKey).post("/v1/workflows/run", """
+                    {"plan": {"steps": [{"id": "write", "type": "text_generate",
+                      "input": {"prompt": "A haiku about herons", "provider": "openai", "stream": true}}]}, "input": {}}""")
+                    .expect(202).json().get("runId").asString();
+            signIn(appKey);
+            browser.get(base() + "/console/runs/" + runId + "?step=write");
+            wait.until(ExpectedConditions.presenceOfElementLocated(node("write", "running")));
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-stream-open", "true"));
+            second.countDown();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("pre.step-stream"), "by the river"));
+            shot("run-streaming");
+            rest.countDown();
+            wait.until(ExpectedConditions.presenceOfElementLocated(node("write", "succeeded")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-output"), "Herons wait by the river until dusk."));
+        } finally {
+            second.countDown();
+            rest.countDown();
+            model.stop(0);
+        }
+    }
+
     @Test
     void anotherAppsRunIsNotFoundAndThePagesWorkAtPhoneWidth() {
         String foreign = start("""
