@@ -129,9 +129,48 @@
   }
 
   // ---- the run page's event stream: closed when the run has ended, opened again when it goes on ----
+  // The newest event id the stream has brought. Listening on the stream itself, not on the live part,
+  // no event is lost while the part is swapped; after each swap, a part older than what was seen is
+  // fetched again.
+  var seen = 0;
+  var RUN_EVENTS = ['run.started', 'run.completed', 'run.failed', 'run.cancelled', 'run.resumed', 'step.queued',
+    'step.started', 'step.succeeded', 'step.failed', 'step.retrying', 'step.retry_scheduled', 'step.waiting',
+    'step.skipped', 'step.cancelled', 'step.interrupted', 'step.items_expanded', 'step.items_resumed', 'step.reset',
+    'step.deferred'];
+
+  // the runs page: every run status change of the app asks for fresh rows
   document.addEventListener('htmx:sseOpen', function (e) {
-    if (e.target && e.target.id === 'run-stream') document.body.dataset.streamOpen = 'true';
+    if (!e.target || e.target.id !== 'runs-stream') return;
+    var source = e.detail && e.detail.source;
+    if (!source || source.weftTracked) return;
+    source.weftTracked = true;
+    ['run.created', 'run.started', 'run.completed', 'run.failed', 'run.cancelled', 'run.resumed'].forEach(function (type) {
+      source.addEventListener(type, function () { htmx.trigger(document.body, 'refresh-rows'); });
+    });
   });
+
+  document.addEventListener('htmx:sseOpen', function (e) {
+    if (!e.target || e.target.id !== 'run-stream') return;
+    document.body.dataset.streamOpen = 'true';
+    var source = e.detail && e.detail.source;
+    if (!source || source.weftTracked) return;
+    source.weftTracked = true;
+    source.addEventListener('step.delta', function (m) { appendDelta(JSON.parse(m.data)); });
+    RUN_EVENTS.forEach(function (type) {
+      source.addEventListener(type, function (m) {
+        var id = parseInt(m.lastEventId || '0', 10);
+        if (id > seen) seen = id;
+        catchUp();
+      });
+    });
+  });
+
+  function catchUp() {
+    var part = live();
+    if (part && seen > parseInt(part.dataset.lastEventId || '0', 10)) {
+      htmx.trigger(document.body, 'refresh-live');
+    }
+  }
   function live() { return document.getElementById('live'); }
 
   document.addEventListener('htmx:sseError', function (e) {
@@ -148,6 +187,7 @@
     var wrapper = document.getElementById('run-stream');
     var part = live();
     if (!wrapper || !part) return;
+    catchUp();
     if (part.dataset.terminal === 'true') {
       // the run ended: the stream's next error must not reconnect (it ends right after the last event)
       return;
@@ -166,16 +206,13 @@
   });
 
   // ---- streamed step text (step.delta): appended to the selected step's "Text so far" ----
-  document.addEventListener('htmx:sseBeforeMessage', function (e) {
-    if (!e.target || e.target.id !== 'delta-listener') return;
-    e.preventDefault(); // nothing to swap: the text goes into the panel
-    var delta = JSON.parse(e.detail.data);
+  function appendDelta(delta) {
     var out = document.querySelector('pre.step-stream[data-step-id="' + CSS.escape(delta.stepId) + '"]');
     if (out) {
       out.textContent += delta.text;
       out.scrollTop = out.scrollHeight;
     }
-  });
+  }
 
   // ---- copy buttons ----
   document.addEventListener('click', function (e) {
