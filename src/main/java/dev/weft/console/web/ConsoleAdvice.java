@@ -77,6 +77,10 @@ public class ConsoleAdvice {
                     }
                 }
             }
+            // a single error the detail already says is not listed again
+            if (errors.size() == 1 && p.getDetail() != null && p.getDetail().endsWith(errors.getFirst())) {
+                errors.clear();
+            }
             return new Problem(p.getStatus(), p.getTitle(), p.getDetail(), errors);
         }
     }
