@@ -2,7 +2,9 @@ package dev.weft.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,13 +41,13 @@ final class ArtifactsCommand {
             }
             Path partial = file.resolveSibling(file.getFileName() + ".part");
             long bytes;
-            try (OutputStream out = java.nio.file.Files.newOutputStream(partial)) {
+            try (OutputStream out = Files.newOutputStream(partial)) {
                 bytes = artifacts.weft.client().artifacts().download(id, out);
             } catch (RuntimeException e) {
-                java.nio.file.Files.deleteIfExists(partial); // nothing half-written stays
+                Files.deleteIfExists(partial); // nothing half-written stays
                 throw e;
             }
-            java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
             artifacts.weft.context.out().println("wrote " + bytes + " bytes to " + file);
             return Weft.OK;
         }

@@ -89,6 +89,15 @@ final class Output {
         return "\u001B[" + code + "m" + status + "\u001B[0m";
     }
 
+    /** The answer as JSON with {@code -o json}, else one line for people. */
+    void result(Object value, String line) {
+        if (json) {
+            json(value);
+        } else {
+            out.println(line);
+        }
+    }
+
     void line(String text) {
         out.println(text);
     }

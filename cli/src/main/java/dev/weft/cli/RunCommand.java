@@ -54,9 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws TimeoutException {
         WeftClient client = weft.client();
-        Model.StartRun request = Files.isFile(target) ? Model.StartRun.ofPlan(Files.read(Path.of(target)))
+        Model.StartRun request = InputFiles.isFile(target) ? Model.StartRun.ofPlan(InputFiles.read(Path.of(target)))
                 : Model.StartRun.of(target);
-        request = request.input(Files.input(inputFile, inputs));
+        request = request.input(InputFiles.input(inputFile, inputs));
         if (version != null) {
             request = request.version(version);
         }
@@ -66,11 +66,7 @@ final class RunCommand implements Callable<Integer> {
         Model.Started started = client.runs().start(request);
         Output out = weft.out();
         if (waiting == null) {
-            if (out.json()) {
-                out.json(started);
-            } else {
-                out.line(started.runId());
-            }
+            out.result(started, started.runId());
             return Weft.OK;
         }
         if (!out.json()) {

@@ -143,11 +143,7 @@ final class RunsCommand {
         public Integer call() {
             Model.Run run = runs.weft.client().runs().cancel(runId);
             Output out = runs.weft.out();
-            if (out.json()) {
-                out.json(run);
-            } else {
-                out.line("run " + runId + " cancelled");
-            }
+            out.result(run, "run " + runId + " cancelled");
             return Weft.OK;
         }
     }
@@ -171,15 +167,11 @@ final class RunsCommand {
         public Integer call() {
             Model.Resume fix = from == null ? Model.Resume.failedSteps() : Model.Resume.from(from);
             if (inputs != null && !inputs.isEmpty()) {
-                fix = fix.withInput(Files.input(null, inputs));
+                fix = fix.withInput(InputFiles.input(null, inputs));
             }
             Model.Run run = runs.weft.client().runs().resume(runId, fix);
             Output out = runs.weft.out();
-            if (out.json()) {
-                out.json(run);
-            } else {
-                out.line("run " + runId + " resumed");
-            }
+            out.result(run, "run " + runId + " resumed");
             return Weft.OK;
         }
     }
@@ -209,12 +201,8 @@ final class RunsCommand {
             }
             Model.SignalAccepted accepted = runs.weft.client().runs().signal(runId, signal, payload);
             Output out = runs.weft.out();
-            if (out.json()) {
-                out.json(accepted);
-            } else {
-                out.line(accepted.consumedBy() != null ? "signal " + signal + " taken by step " + accepted.consumedBy()
+            out.result(accepted, accepted.consumedBy() != null ? "signal " + signal + " taken by step " + accepted.consumedBy()
                         : "signal " + signal + " kept until a step waits for it");
-            }
             return Weft.OK;
         }
     }

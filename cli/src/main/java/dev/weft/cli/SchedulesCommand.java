@@ -20,12 +20,8 @@ final class SchedulesCommand {
 
     void show(Schedules.Schedule s) {
         Output out = weft.out();
-        if (out.json()) {
-            out.json(s);
-        } else {
-            out.line(s.id() + "  " + s.workflowSlug() + "  " + s.cron() + " " + s.timezone() + "  "
+        out.result(s, s.id() + "  " + s.workflowSlug() + "  " + s.cron() + " " + s.timezone() + "  "
                     + (s.enabled() ? "enabled" : "paused") + (s.nextFireTimes().isEmpty() ? "" : "  next " + s.nextFireTimes().get(0)));
-        }
     }
 
     @Command(name = "ls", mixinStandardHelpOptions = true, description = "The app's schedules.")
@@ -69,7 +65,7 @@ final class SchedulesCommand {
 
         @Override
         public Integer call() {
-            schedules.show(schedules.weft.client().schedules().create(slug, cron, timezone, Files.input(inputFile, inputs)));
+            schedules.show(schedules.weft.client().schedules().create(slug, cron, timezone, InputFiles.input(inputFile, inputs)));
             return Weft.OK;
         }
     }
@@ -116,11 +112,7 @@ final class SchedulesCommand {
         public Integer call() {
             var triggered = schedules.weft.client().schedules().trigger(id);
             Output out = schedules.weft.out();
-            if (out.json()) {
-                out.json(triggered);
-            } else {
-                out.line(triggered.runId());
-            }
+            out.result(triggered, triggered.runId());
             return Weft.OK;
         }
     }

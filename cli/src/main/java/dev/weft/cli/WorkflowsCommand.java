@@ -76,7 +76,7 @@ final class WorkflowsCommand {
 
         @Override
         public Integer call() {
-            JsonNode definition = Files.read(file);
+            JsonNode definition = InputFiles.read(file);
             WeftClient client = workflows.weft.client();
             String slug = definition.path("slug").asText(null);
             Model.Workflow latest = null;
@@ -124,7 +124,7 @@ final class WorkflowsCommand {
         @Override
         public Integer call() {
             try {
-                workflows.weft.client().workflows().validate(Files.read(file));
+                workflows.weft.client().workflows().validate(InputFiles.read(file));
             } catch (WeftApiException e) {
                 return refused(workflows.weft, file.toString(), e);
             }
@@ -150,13 +150,13 @@ final class WorkflowsCommand {
 
         @Override
         public Integer call() {
-            Model.StartRun request = (Files.isFile(target) ? Model.StartRun.ofPlan(Files.read(Path.of(target)))
-                    : Model.StartRun.of(target)).input(Files.input(inputFile, inputs));
+            Model.StartRun request = (InputFiles.isFile(target) ? Model.StartRun.ofPlan(InputFiles.read(Path.of(target)))
+                    : Model.StartRun.of(target)).input(InputFiles.input(inputFile, inputs));
             JsonNode plan;
             try {
                 plan = workflows.weft.client().runs().dryRun(request);
             } catch (WeftApiException e) {
-                return refused(workflows.weft, Files.isFile(target) ? target : null, e);
+                return refused(workflows.weft, InputFiles.isFile(target) ? target : null, e);
             }
             Output out = workflows.weft.out();
             if (out.json()) {

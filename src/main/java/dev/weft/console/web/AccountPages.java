@@ -126,8 +126,4 @@ class AccountPages {
         AuthenticatedApp app = ConsoleAdvice.app(request, "GET", "/v1/artifacts/" + artifactId + "/content");
         return artifacts.content(app, artifactId, ifNoneMatch);
     }
-
-    static List<String> deliveryStatuses() {
-        return List.of("pending", "delivered", "failed");
-    }
 }

@@ -7,8 +7,6 @@ import dev.weft.common.Json;
 import dev.weft.console.DagLayout;
 import dev.weft.console.RunPicture;
 import dev.weft.definition.DefinitionService;
-import dev.weft.definition.SignalWait;
-import dev.weft.definition.StepDefinition;
 import dev.weft.definition.WorkflowDefinition;
 import dev.weft.engine.RunStatus;
 import dev.weft.providers.usage.UsageLedger;
@@ -58,7 +56,7 @@ public class RunPages {
     static final int PAGE = 25;
     /** History entries the run page reads at most (the waterfall and the event list). */
     static final int EVENTS_SHOWN = 2_000;
-    static final List<String> STATUSES = List.of("pending", "running", "completed", "failed", "cancelled");
+    static final List<String> STATUSES = java.util.Arrays.stream(RunStatus.values()).map(RunStatus::wire).toList();
 
     private final RunController api;
     private final RunStore store;
@@ -194,7 +192,7 @@ public class RunPages {
         model.addAttribute("children", run.steps().stream().anyMatch(s -> s.childRunId() != null
                 || (s.items() != null && s.items().stream().anyMatch(i -> i.childRunId() != null)))
                 ? api.list(app, null, null, null, null, runId, null, 50).runs() : List.of());
-        model.addAttribute("signals", awaitedSignals(definition, run));
+        model.addAttribute("signals", signalForm(definition, run));
         model.addAttribute("costUsd", run.usage() == null ? null : run.usage().costUsd());
         model.addAttribute("curl", curl(run, run.workflowSlug() == null ? Json.parse(record.definition()) : null));
         model.addAttribute("selected", selected == null ? null : selectedStep(run, selected).orElse(null));
@@ -235,18 +233,15 @@ public class RunPages {
         return Optional.empty();
     }
 
-    /** The signals the run's unfinished wait_for_signal steps wait for, by step. */
-    private static Map<String, String> awaitedSignals(WorkflowDefinition definition, RunView run) {
-        Map<String, String> waits = new LinkedHashMap<>();
-        if (RunStatus.fromWire(run.status()).isTerminal()) {
-            return waits;
+    /** The signals the signal form offers: those the run waits for, while it runs (by step). */
+    private static Map<String, String> signalForm(WorkflowDefinition definition, RunView run) {
+        RunStatus status = RunStatus.fromWire(run.status());
+        if (status.isTerminal()) {
+            return Map.of();
         }
-        for (RunView.StepView s : run.steps()) {
-            if (!List.of("succeeded", "failed", "skipped", "cancelled").contains(s.status())) {
-                definition.step(s.id()).flatMap(SignalWait::of).ifPresent(w -> waits.put(s.id(), w.signal()));
-            }
-        }
-        return waits;
+        Map<String, dev.weft.engine.StepStatus> steps = new LinkedHashMap<>();
+        run.steps().forEach(s -> steps.put(s.id(), dev.weft.engine.StepStatus.fromWire(s.status())));
+        return dev.weft.runs.SignalWaits.awaited(definition, status, steps);
     }
 
     /** The curl command that starts this run again through the API. */

@@ -159,7 +159,14 @@ public class RunController {
     @Operation(summary = "A run with its status, input, output, error and every step's attempts, output, error and timings")
     public RunView get(AuthenticatedApp app, @PathVariable String runId) {
         RunRecord run = store.find(app.appId(), runId, true).orElseThrow(() -> notFound(runId));
-        return RunView.of(run, base(), true, stepOrder(run), cache.hits(runId));
+        List<StepDefinition> steps = definitions.parseStored(run.definition()).steps();
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            order.put(steps.get(i).id(), i);
+        }
+        // only a run with a cached step can have reused results: no extra statement for the others
+        boolean caches = steps.stream().anyMatch(s -> s.cache() != null);
+        return RunView.of(run, base(), true, order, caches ? cache.hits(runId) : Map.of());
     }
 
     @GetMapping("/runs")
@@ -250,20 +257,10 @@ public class RunController {
 
     /** The signal names of the run's wait_for_signal steps that have not finished (or can be resumed). */
     private java.util.Set<String> awaitedSignals(RunRecord run) {
-        var definition = definitions.parseStored(run.definition());
         java.util.Map<String, dev.weft.engine.StepStatus> status = new HashMap<>();
         run.steps().forEach(s -> status.put(s.stepId(), s.status()));
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        for (StepDefinition def : definition.steps()) {
-            var wait = dev.weft.definition.SignalWait.of(def);
-            var s = status.get(def.id());
-            boolean open = s != null && (!s.isTerminal() || (run.status() == RunStatus.FAILED
-                    && (s == dev.weft.engine.StepStatus.FAILED || s == dev.weft.engine.StepStatus.CANCELLED)));
-            if (wait.isPresent() && open) {
-                names.add(wait.get().signal());
-            }
-        }
-        return names;
+        return new java.util.TreeSet<>(dev.weft.runs.SignalWaits.awaited(definitions.parseStored(run.definition()),
+                run.status(), status).values());
     }
 
     @GetMapping("/runs/{runId}/events")
@@ -278,15 +275,6 @@ public class RunController {
         List<RunEventRecord> events = store.events(runId, after, limit);
         return new RunResponses.EventPage(events.stream().map(e -> new RunResponses.Event(e.id(), e.type(), e.stepId(),
                 e.attempt(), e.data(), e.at())).toList(), events.isEmpty() ? after : events.getLast().id());
-    }
-
-    private Map<String, Integer> stepOrder(RunRecord run) {
-        Map<String, Integer> order = new HashMap<>();
-        List<StepDefinition> steps = definitions.parseStored(run.definition()).steps();
-        for (int i = 0; i < steps.size(); i++) {
-            order.put(steps.get(i).id(), i);
-        }
-        return order;
     }
 
     private static Instant instant(String field, String value) {

@@ -56,7 +56,7 @@ public class UsageController {
     }
 
     /** The summary for the last {@code days} days, today included. */
-    public UsageView summary(String appId, int days) {
+    private UsageView summary(String appId, int days) {
         LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate from = to.minusDays(days - 1L);
         Map<LocalDate, Totals> perDay = new TreeMap<>();

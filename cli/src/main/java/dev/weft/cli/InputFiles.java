@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Definition and input files (JSON or YAML), and {@code --input k=v} pairs. */
-final class Files {
+final class InputFiles {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private Files() {}
+    private InputFiles() {}
 
     /** A JSON or YAML file (by its extension; content that is not JSON is read as YAML). */
     static JsonNode read(Path file) {
