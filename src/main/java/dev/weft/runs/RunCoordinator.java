@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -58,6 +59,7 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
     private final LocalStarts localStarts;
     private final ApplicationEventPublisher events;
     private final RunLocks runLocks = new RunLocks(4096);
+    private final GroupCommit<Report, Boolean> results;
 
     public RunCoordinator(RunStore store, Decider decider, RunStates states, StepDispatcher dispatcher,
                           TransactionTemplate tx, Clock clock, List<RunFinishedListener> listeners, MeterRegistry meters,
@@ -73,6 +75,11 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
         this.listeners = listeners;
         this.meters = meters;
         this.localStarts = new LocalStarts(meters);
+        var resultsPerCommit = io.micrometer.core.instrument.DistributionSummary
+                .builder("weft.coordinator.results_per_commit")
+                .description("step results recorded in one transaction").register(meters);
+        this.results = new GroupCommit<>(MAX_RESULTS_PER_COMMIT, this::recordTogether, this::recordAlone,
+                resultsPerCommit::record);
     }
 
     /** Resolved once every bean exists (the continuation depends on this coordinator), not on every event. */
@@ -101,33 +108,109 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
 
     /**
      * Records a worker's result, and the input the attempt was given, in one transaction; ignored
-     * when the lease is no longer the worker's.
+     * when the lease is no longer the worker's. Results reported at the same time are recorded
+     * together, in one transaction ({@link GroupCommit}): one commit for many steps and runs, and
+     * one read of a run for all its results in the batch.
      */
     @Override
     public void onResult(ClaimedStep claim, StepResult result, tools.jackson.databind.JsonNode input) {
-        RunStore.AttemptInput recorded = input == null ? null
-                : new RunStore.AttemptInput(new StepRef(claim.runId(), claim.stepId()), claim.leaseToken(), input);
-        handle(claim.runId(), () -> store.lock(claim.runId()), recorded, run -> {
-            if (!holdsLease(run, claim.stepId(), claim.leaseToken())) {
-                log.info("discarding result of step '{}' attempt {}: its lease is no longer held", claim.stepId(), claim.attempt());
-                meters.counter("weft.step.stale_results").increment();
-                return null;
-            }
-            return switch (result) {
-                case StepResult.Succeeded s -> new RunEvent.StepSucceeded(claim.stepId(), claim.attempt(), s.output());
-                case StepResult.RetryableFailure f -> new RunEvent.StepFailed(claim.stepId(), claim.attempt(),
-                        StepError.retryable(f.code(), f.message()), f.retryAfterMillis());
-                case StepResult.PermanentFailure f -> new RunEvent.StepFailed(claim.stepId(), claim.attempt(),
-                        StepError.permanent(f.code(), f.message()), null);
-                case StepResult.Deferred d -> new RunEvent.StepDeferred(claim.stepId(), claim.attempt(), d.until());
-                case StepResult.AwaitRun a -> new RunEvent.ChildRunStarted(claim.stepId(), claim.attempt(), a.runId());
-            };
-        });
+        results.submit(new Report(claim, result, input));
         if (result instanceof StepResult.AwaitRun a) {
             // a child that finished before its parent step began to wait told a step that was not
             // waiting yet: ask again now that it is (a no-op when the child is still running)
             onChildRunFinished(new StepRef(claim.runId(), claim.stepId()), a.runId());
         }
+    }
+
+    /** A worker's result waiting to be recorded. */
+    private record Report(ClaimedStep claim, StepResult result, tools.jackson.databind.JsonNode input) {
+        RunStore.AttemptInput recorded() {
+            return input == null ? null
+                    : new RunStore.AttemptInput(new StepRef(claim.runId(), claim.stepId()), claim.leaseToken(), input);
+        }
+    }
+
+    /** The most results recorded in one transaction. */
+    static final int MAX_RESULTS_PER_COMMIT = 128;
+
+
+    private Boolean recordAlone(Report report) {
+        ClaimedStep claim = report.claim();
+        handle(claim.runId(), () -> store.lock(claim.runId()), report.recorded(), run -> resultEvent(run, report));
+        return Boolean.TRUE;
+    }
+
+    /**
+     * Records several results in one transaction, runs in id order (so that two processes doing
+     * the same never wait on each other's row locks in a cycle), reading each run once for all its
+     * results. A run whose in-process lock another thread holds is left out, to be recorded alone;
+     * a single result is left to its own thread's ordinary path. Throws, rolling back all of them,
+     * when any fails: each is then recorded alone.
+     */
+    private Map<Report, Boolean> recordTogether(List<Report> reports) {
+        if (reports.size() == 1) {
+            return Map.of();
+        }
+        List<Report> sorted = reports.stream().sorted(java.util.Comparator.comparing(r -> r.claim().runId())).toList();
+        List<java.util.concurrent.locks.ReentrantLock> held = new java.util.ArrayList<>();
+        List<Report> taken = new java.util.ArrayList<>();
+        String previous = MDC.get("runId");
+        try {
+            for (Report r : sorted) {
+                var lock = runLocks.tryLock(r.claim().runId());
+                if (lock != null) {
+                    held.add(lock);
+                    taken.add(r);
+                }
+            }
+            if (taken.isEmpty()) {
+                return Map.of();
+            }
+            return tx.execute(status -> {
+                Map<Report, Boolean> done = new java.util.IdentityHashMap<>();
+                RunRecord current = null;
+                for (Report r : taken) {
+                    String runId = r.claim().runId();
+                    MDC.put("runId", runId);
+                    if (current == null || !current.id().equals(runId)) {
+                        current = store.lock(runId).orElse(null);
+                    }
+                    if (current != null) {
+                        Outcome outcome = decideAndApply(current, run -> resultEvent(run, r), r.recorded(), d -> { });
+                        afterCommit(() -> committed(runId, outcome));
+                        current = outcome.next();
+                    }
+                    done.put(r, Boolean.TRUE);
+                }
+                return done;
+            });
+        } finally {
+            held.forEach(java.util.concurrent.locks.ReentrantLock::unlock);
+            if (previous == null) {
+                MDC.remove("runId");
+            } else {
+                MDC.put("runId", previous);
+            }
+        }
+    }
+
+    /** What a worker's result means for the run; null when the worker no longer holds the lease. */
+    private RunEvent resultEvent(RunRecord run, Report report) {
+        ClaimedStep claim = report.claim();
+        if (!holdsLease(run, claim.stepId(), claim.leaseToken())) {
+            log.info("discarding result of step '{}' attempt {}: its lease is no longer held", claim.stepId(), claim.attempt());
+            meters.counter("weft.step.stale_results").increment();
+            return null;
+        }
+        return switch (report.result()) {
+            case StepResult.Succeeded s -> new RunEvent.StepSucceeded(claim.stepId(), claim.attempt(), s.output());
+            case StepResult.RetryableFailure f -> new RunEvent.StepFailed(claim.stepId(), claim.attempt(),
+                    StepError.retryable(f.code(), f.message()), f.retryAfterMillis());
+            case StepResult.PermanentFailure f -> new RunEvent.StepFailed(claim.stepId(), claim.attempt(),
+                    StepError.permanent(f.code(), f.message()), null);
+            case StepResult.Deferred d -> new RunEvent.StepDeferred(claim.stepId(), claim.attempt(), d.until());
+            case StepResult.AwaitRun a -> new RunEvent.ChildRunStarted(claim.stepId(), claim.attempt(), a.runId());
+        };
     }
 
     @Override
@@ -293,59 +376,69 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
     private Optional<RunStatus> handleLogged(String runId, Supplier<Optional<RunRecord>> lock,
                                              RunStore.AttemptInput recorded, Function<RunRecord, RunEvent> eventFor,
                                              java.util.function.Consumer<List<Decision>> seen) {
-        Outcome outcome = tx.execute(status -> {
-            Optional<RunRecord> locked = lock.get();
-            if (locked.isEmpty()) {
-                return null;
-            }
-            RunRecord run = locked.get();
-            RunEvent event = eventFor.apply(run);
-            if (event == null) {
-                return new Outcome(run.status(), List.of(), null, Set.of(), NO_FOLLOW_UPS);
-            }
-            Instant now = clock.instant();
-            List<Decision> decisions = decider.decide(states.of(run), event, now);
-            seen.accept(decisions);
-            if (decisions.isEmpty()) {
-                if (recorded != null) {
-                    store.recordInput(recorded.ref(), recorded.leaseToken(), recorded.input());
-                }
-                return new Outcome(run.status(), List.of(), null, Set.of(), NO_FOLLOW_UPS);
-            }
-            RunStatus after = finalStatus(run.status(), decisions);
-            countTransitions(decisions);
-            stepEvents(run, decisions);
-            RunStore.Applied applied = recorded == null ? store.apply(run, decisions, now)
-                    : store.apply(run, decisions, now, recorded);
-            List<ScheduledStep> ready = localStarts.claimReady(run.withSteps(applied.steps()), after, applied.queued(), now);
-            ready.forEach(s -> dispatcher.recordInTransaction(s.ref(), s.at()));
-            FinishedRun finished = null;
-            if (after != run.status() && after.isTerminal()) {
-                finished = new FinishedRun(run.id(), run.appId(), after, run.webhookUrl(), run.admission().concurrencyKey(),
-                        () -> store.find(run.appId(), runId, true).orElseThrow());
-                for (RunFinishedListener l : listeners) {
-                    l.onRunFinished(finished);
-                }
-            }
-            FollowUps followUps = new FollowUps(finished != null && run.lineage().isChild() ? run : null,
-                    orphanedChildren(run, decisions));
-            return new Outcome(after, ready, finished == null ? null : new Finished(after, run.createdAt(), now),
-                    runningCancelled(run, decisions), followUps);
-        });
+        Outcome outcome = tx.execute(status -> lock.get().map(run -> decideAndApply(run, eventFor, recorded, seen)).orElse(null));
         if (outcome == null) {
             return Optional.empty();
         }
-        afterCommit(() -> {
-            outcome.ready().forEach(dispatcher::dispatch);
-            if (!outcome.cancelledLeases().isEmpty()) {
-                events.publishEvent(new StepsCancelled(outcome.cancelledLeases()));
-            }
-            if (outcome.finished() != null) {
-                recordFinished(runId, outcome.finished());
-            }
-            followUp(outcome.followUps());
-        });
+        afterCommit(() -> committed(runId, outcome));
         return Optional.of(outcome.status());
+    }
+
+    /**
+     * Inside the caller's transaction, with the run locked: asks the decider what the event means
+     * and applies its decisions with the listeners' writes.
+     */
+    private Outcome decideAndApply(RunRecord run, Function<RunRecord, RunEvent> eventFor, RunStore.AttemptInput recorded,
+                                   java.util.function.Consumer<List<Decision>> seen) {
+        RunEvent event = eventFor.apply(run);
+        if (event == null) {
+            return new Outcome(run.status(), List.of(), null, Set.of(), NO_FOLLOW_UPS, run);
+        }
+        Instant now = clock.instant();
+        List<Decision> decisions = decider.decide(states.of(run), event, now);
+        seen.accept(decisions);
+        if (decisions.isEmpty()) {
+            if (recorded != null) {
+                store.recordInput(recorded.ref(), recorded.leaseToken(), recorded.input());
+            }
+            return new Outcome(run.status(), List.of(), null, Set.of(), NO_FOLLOW_UPS, recorded == null ? run : null);
+        }
+        RunStatus after = finalStatus(run.status(), decisions);
+        countTransitions(decisions);
+        stepEvents(run, decisions);
+        RunStore.Applied applied = recorded == null ? store.apply(run, decisions, now)
+                : store.apply(run, decisions, now, recorded);
+        RunRecord applyingTo = run.withSteps(applied.steps());
+        List<ScheduledStep> ready = localStarts.claimReady(applyingTo, after, applied.queued(), now);
+        ready.forEach(s -> dispatcher.recordInTransaction(s.ref(), s.at()));
+        FinishedRun finished = null;
+        if (after != run.status() && after.isTerminal()) {
+            finished = new FinishedRun(run.id(), run.appId(), after, run.webhookUrl(), run.admission().concurrencyKey(),
+                    () -> store.find(run.appId(), run.id(), true).orElseThrow());
+            for (RunFinishedListener l : listeners) {
+                l.onRunFinished(finished);
+            }
+        }
+        FollowUps followUps = new FollowUps(finished != null && run.lineage().isChild() ? run : null,
+                orphanedChildren(run, decisions));
+        // the run as this transaction now has it, for a next event in the same transaction; null
+        // (read it again) when its own fields changed or steps were claimed here, which the
+        // applied steps do not show
+        RunRecord next = after == run.status() && ready.size() == applied.queued().size() ? applyingTo : null;
+        return new Outcome(after, ready, finished == null ? null : new Finished(after, run.createdAt(), now),
+                runningCancelled(run, decisions), followUps, next);
+    }
+
+    /** What follows a committed decision: dispatch, stopping cancelled attempts, metrics, follow-ups. */
+    private void committed(String runId, Outcome outcome) {
+        outcome.ready().forEach(dispatcher::dispatch);
+        if (!outcome.cancelledLeases().isEmpty()) {
+            events.publishEvent(new StepsCancelled(outcome.cancelledLeases()));
+        }
+        if (outcome.finished() != null) {
+            recordFinished(runId, outcome.finished());
+        }
+        followUp(outcome.followUps());
     }
 
     /**
@@ -463,8 +556,9 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
 
     private record Finished(RunStatus status, Instant createdAt, Instant finishedAt) {}
 
+    /** @param next the run after the decisions, for another event in the same transaction; null: read it again */
     private record Outcome(RunStatus status, List<ScheduledStep> ready, Finished finished, Set<String> cancelledLeases,
-                           FollowUps followUps) {}
+                           FollowUps followUps, RunRecord next) {}
 
     private static final FollowUps NO_FOLLOW_UPS = new FollowUps(null, List.of());
 

@@ -26,4 +26,10 @@ final class RunLocks {
         lock.lock();
         return lock;
     }
+
+    /** Locks the run's stripe if no other thread holds it; null when one does. */
+    ReentrantLock tryLock(String runId) {
+        ReentrantLock lock = stripes[Math.floorMod(runId.hashCode(), stripes.length)];
+        return lock.tryLock() ? lock : null;
+    }
 }
