@@ -21,6 +21,8 @@ public class TestSteps {
 
     public static final Map<String, AtomicInteger> EXECUTIONS = new ConcurrentHashMap<>();
     public static final Map<String, java.util.concurrent.CountDownLatch> HOLDS = new ConcurrentHashMap<>();
+    /** The keys of {@code test_hold} executions, in the order they started. */
+    public static final java.util.Queue<String> HOLD_STARTS = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** {@code test_hold}: counts the execution, then waits until the test releases its key. */
     @Bean
@@ -50,6 +52,7 @@ public class TestSteps {
             public StepResult execute(StepContext context) throws InterruptedException {
                 String key = context.input().get("key").asString();
                 int n = EXECUTIONS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                HOLD_STARTS.add(key);
                 HOLDS.computeIfAbsent(key, k -> new java.util.concurrent.CountDownLatch(1))
                         .await(30, java.util.concurrent.TimeUnit.SECONDS);
                 return new StepResult.Succeeded(Json.parse("{\"execution\": " + n + "}"));

@@ -24,8 +24,10 @@ public class DispatchOutbox {
     public DispatchOutbox(JdbcClient jdbc, Dialect dialect) {
         this.jdbc = jdbc;
         String lock = dialect.forUpdateSkipLocked().isEmpty() ? " FOR UPDATE" : dialect.forUpdateSkipLocked();
-        this.lockDue = "SELECT id, run_id, step_id, not_before FROM dispatch_outbox WHERE not_before <= ? "
-                + "ORDER BY id LIMIT ?" + lock;
+        // the run's priority travels with the message (a scalar subquery: the run row is not locked)
+        this.lockDue = "SELECT o.id, o.run_id, o.step_id, o.not_before, "
+                + "(SELECT r.priority FROM runs r WHERE r.id = o.run_id) AS priority FROM dispatch_outbox o "
+                + "WHERE o.not_before <= ? ORDER BY o.id LIMIT ?" + lock;
     }
 
     public void add(StepRef ref, Instant notBefore, Instant now) {
@@ -39,8 +41,12 @@ public class DispatchOutbox {
         return jdbc.sql(lockDue)
                 .params(ts(now), limit)
                 .query((rs, n) -> new Entry(rs.getLong(1), new StepMessage(rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant())))
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), priority(rs.getObject(5, Integer.class)))))
                 .list();
+    }
+
+    private static int priority(Integer priority) {
+        return priority == null ? dev.weft.store.Admission.DEFAULT_PRIORITY : priority;
     }
 
     public void delete(Collection<Long> ids) {

@@ -91,6 +91,19 @@ class KafkaDispatchConfiguration {
         return new DispatchOutbox(jdbc, Dialect.detect(dataSource));
     }
 
+    /**
+     * {@code dispatch} in {@code /actuator/health}: {@code DEGRADED} while the relay cannot publish to
+     * the broker. Runs are still accepted (their steps wait in the outbox) and go out when it is back,
+     * so the process stays in service (HTTP 200); the status says the backlog grows.
+     */
+    @Bean
+    org.springframework.boot.health.contributor.HealthIndicator dispatchHealthIndicator(OutboxRelay relay, DispatchOutbox outbox) {
+        return () -> relay.failing()
+                ? org.springframework.boot.health.contributor.Health.status("DEGRADED")
+                        .withDetail("reason", "the broker is unreachable: steps wait in the outbox").build()
+                : org.springframework.boot.health.contributor.Health.up().build();
+    }
+
     @Bean
     OutboxRelay outboxRelay(DispatchOutbox outbox, StepPublisher publisher, TransactionTemplate tx,
                             KafkaDispatchProperties properties, Clock clock) {
@@ -127,11 +140,21 @@ class KafkaDispatchConfiguration {
             return new ExecutionSlots(worker, engine.maxConcurrentSteps(), properties.continueLocally());
         }
 
+        /** Claims and executes step messages; a bean so that its held-steps feeder stops with the context. */
+        @Bean
+        StepMessageListener stepMessageListener(StepWorker worker, ExecutionSlots slots, KafkaDispatchProperties properties,
+                                                io.micrometer.core.instrument.MeterRegistry meters) {
+            StepMessageListener listener = new StepMessageListener(worker, slots, properties.heldSteps());
+            io.micrometer.core.instrument.Gauge.builder("weft.dispatch.held", listener, StepMessageListener::holding)
+                    .description("step messages a saturated worker holds for its next free slot").register(meters);
+            return listener;
+        }
+
         @Bean
         ConcurrentMessageListenerContainer<String, StepMessage> weftStepListenerContainer(
                 KafkaProperties kafka, KafkaDispatchProperties properties, StepWorker worker, ExecutionSlots slots,
                 KafkaTemplate<String, Object> template, RunStore store, OutboxDispatcher dispatcher,
-                TransactionTemplate tx) {
+                TransactionTemplate tx, StepMessageListener stepMessageListener) {
             Map<String, Object> config = kafka.buildConsumerProperties();
             config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -142,7 +165,7 @@ class KafkaDispatchConfiguration {
 
             ContainerProperties container = new ContainerProperties(properties.topic());
             container.setAckMode(ContainerProperties.AckMode.MANUAL);
-            container.setMessageListener(new StepMessageListener(worker, slots));
+            container.setMessageListener(stepMessageListener);
 
             var deadLetters = new DeadLetterPublishingRecoverer(template,
                     (record, e) -> new TopicPartition(properties.deadLetterTopic(), -1));

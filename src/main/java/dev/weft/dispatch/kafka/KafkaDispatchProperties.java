@@ -26,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout         how long the relay waits for the broker's acknowledgement of a batch
  * @param redispatchAfter     how long a due step may stay unclaimed before the maintenance loop
  *                            publishes it again (its message may have been lost)
+ * @param heldSteps         messages a worker whose every slot is busy holds for its next free slots,
+ *                            handed out highest run priority first (beyond them, records stay on
+ *                            the topic); small, so that a busy worker does not hoard steps
  * @param continueLocally     a worker process claims a step it made ready (by recording the result
  *                            of its dependency) itself, in that same transaction, when it has a free
  *                            slot, instead of publishing it for any worker: no broker round trip and
@@ -43,4 +46,5 @@ public record KafkaDispatchProperties(@DefaultValue("weft.steps") String topic,
                                       @DefaultValue("500") int relayBatch,
                                       @DefaultValue("PT10S") Duration sendTimeout,
                                       @DefaultValue("PT30S") Duration redispatchAfter,
+                                      @DefaultValue("32") int heldSteps,
                                       @DefaultValue("true") boolean continueLocally) {}

@@ -57,13 +57,14 @@ public class OutboxDispatcher implements StepDispatcher {
     public void redispatch(List<ScheduledStep> dueSteps, Instant now) {
         List<StepRef> due = dueSteps.stream().map(ScheduledStep::ref).toList();
         unclaimedSince.keySet().retainAll(new HashSet<>(due));
-        for (StepRef ref : due) {
+        for (ScheduledStep step : dueSteps) {
+            StepRef ref = step.ref();
             Instant since = unclaimedSince.putIfAbsent(ref, now);
             if (since != null && !since.plus(redispatchAfter).isAfter(now)) {
                 log.info("step '{}' of run {} has been due and unclaimed since {}; publishing it again",
                         ref.stepId(), ref.runId(), since);
                 unclaimedSince.put(ref, now);
-                publisher.publish(StepMessage.of(ref, now)).exceptionally(e -> {
+                publisher.publish(StepMessage.of(ref, now, step.priority())).exceptionally(e -> {
                     log.warn("republishing step '{}' of run {} failed; will try again", ref.stepId(), ref.runId(), e);
                     return null;
                 });

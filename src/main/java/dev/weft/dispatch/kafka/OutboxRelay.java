@@ -44,6 +44,11 @@ public class OutboxRelay implements SmartLifecycle {
         this.clock = clock;
     }
 
+    /** Whether the last pass could not publish (the broker is unreachable from here): rows wait in the outbox. */
+    public boolean failing() {
+        return failedPasses > 0;
+    }
+
     /** Asks for a pass soon; cheap, callable from any thread. */
     public void wake() {
         if (wakeUps.availablePermits() == 0) {

@@ -1,6 +1,7 @@
 package dev.weft.dispatch.kafka;
 
 import dev.weft.common.Json;
+import dev.weft.store.Admission;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,6 +41,7 @@ public final class StepMessageCodec implements Serializer<StepMessage>, Deserial
         node.put("runId", message.runId());
         node.put("stepId", message.stepId());
         node.put("notBefore", message.notBefore().toString());
+        node.put("priority", message.priority());
         return Json.write(node).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -62,10 +64,23 @@ public final class StepMessageCodec implements Serializer<StepMessage>, Deserial
                     + StepMessage.VERSION + ")");
         }
         try {
-            return new StepMessage(id(node, "runId"), id(node, "stepId"), Instant.parse(text(node, "notBefore")));
+            return new StepMessage(id(node, "runId"), id(node, "stepId"), Instant.parse(text(node, "notBefore")),
+                    priority(node));
         } catch (DateTimeParseException e) {
             throw new SerializationException("step message notBefore is not an ISO-8601 instant");
         }
+    }
+
+    /** Optional (messages published before it travelled have none): the default then; else 0-9. */
+    private static int priority(JsonNode node) {
+        JsonNode value = node.get("priority");
+        if (value == null) {
+            return Admission.DEFAULT_PRIORITY;
+        }
+        if (!value.isInt() || value.asInt() < 0 || value.asInt() > 9) {
+            throw new SerializationException("step message priority must be an integer from 0 to 9");
+        }
+        return value.asInt();
     }
 
     private static String id(JsonNode node, String field) {
