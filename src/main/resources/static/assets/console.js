@@ -133,7 +133,7 @@
   // no event is lost while the part is swapped; after each swap, a part older than what was seen is
   // fetched again.
   var seen = 0;
-  var RUN_EVENTS = ['run.started', 'run.completed', 'run.failed', 'run.cancelled', 'run.resumed', 'step.queued',
+  var RUN_EVENTS = ['run.waiting', 'run.started', 'run.completed', 'run.failed', 'run.cancelled', 'run.resumed', 'step.queued',
     'step.started', 'step.succeeded', 'step.failed', 'step.retrying', 'step.retry_scheduled', 'step.waiting',
     'step.skipped', 'step.cancelled', 'step.interrupted', 'step.items_expanded', 'step.items_resumed', 'step.reset',
     'step.deferred'];

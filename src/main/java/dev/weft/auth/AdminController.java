@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,13 +101,4 @@ class AdminController {
         return ResponseEntity.noContent().build();
     }
 
-    @ExceptionHandler
-    ProblemDetail conflict(AppAlreadyExistsException e) {
-        return Problems.exception(HttpStatus.CONFLICT, "app-exists", "App already exists", e.getMessage()).getBody();
-    }
-
-    @ExceptionHandler
-    ProblemDetail unknownApp(UnknownAppException e) {
-        return Problems.exception(HttpStatus.NOT_FOUND, "not-found", "Not Found", e.getMessage()).getBody();
-    }
 }

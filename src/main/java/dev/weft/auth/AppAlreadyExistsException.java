@@ -1,9 +1,9 @@
 package dev.weft.auth;
 
 /** An app with the requested id exists already. */
-public class AppAlreadyExistsException extends RuntimeException {
+public class AppAlreadyExistsException extends dev.weft.common.ConflictException {
 
     public AppAlreadyExistsException(String appId) {
-        super("App '" + appId + "' already exists");
+        super("app-exists", "App '" + appId + "' already exists");
     }
 }

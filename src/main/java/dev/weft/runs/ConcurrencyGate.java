@@ -56,7 +56,7 @@ public class ConcurrencyGate implements RunFinishedListener {
             meters.counter("weft.runs.admissions", "outcome", "started").increment();
             return true;
         }
-        store.setStatusReason(run.id(), reason(run));
+        store.waitForSlot(run.id(), reason(run), run.createdAt());
         meters.counter("weft.runs.admissions", "outcome", "waiting").increment();
         return false;
     }

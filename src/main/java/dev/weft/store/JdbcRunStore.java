@@ -253,8 +253,9 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public void setStatusReason(String runId, String reason) {
+    public void waitForSlot(String runId, String reason, Instant at) {
         jdbc.sql("UPDATE runs SET status_reason = ? WHERE id = ?").params(reason, runId).update();
+        appendEvent(runId, "run.waiting", null, null, dev.weft.common.Json.object().put("reason", reason), at);
     }
 
     @Override
@@ -401,7 +402,7 @@ public class JdbcRunStore implements RunStore {
     public List<AppRunEvent> appRunEvents(String appId, long afterId, int limit) {
         return jdbc.sql("SELECT e.id, e.run_id, e.type, e.at, r.workflow_slug, r.workflow_version FROM run_events e "
                         + "JOIN runs r ON r.id = e.run_id WHERE e.id > ? AND r.app_id = ? AND e.type IN "
-                        + "('run.created', 'run.started', 'run.resumed', 'run.completed', 'run.failed', 'run.cancelled') "
+                        + "('run.created', 'run.waiting', 'run.started', 'run.resumed', 'run.completed', 'run.failed', 'run.cancelled') "
                         + "ORDER BY e.id LIMIT ?")
                 .params(afterId, appId, limit)
                 .query((rs, n) -> new AppRunEvent(rs.getLong("id"), rs.getString("run_id"), rs.getString("type"),

@@ -110,8 +110,8 @@ public interface RunStore {
     /** The oldest pending runs of the app with that key value, in submission order. */
     List<String> pendingWithKey(String appId, String key, int limit);
 
-    /** Why a pending run waits (null: it does not). */
-    void setStatusReason(String runId, String reason);
+    /** A pending run held back by its concurrency key: says why, and records it as {@code run.waiting}. */
+    void waitForSlot(String runId, String reason, Instant at);
 
     /** Keys with runs pending since before {@code createdBefore}: admissions that may have been lost. */
     List<ConcurrencyKey> keysWithWaitingRuns(Instant createdBefore, int limit);

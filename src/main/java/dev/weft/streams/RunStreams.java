@@ -58,7 +58,7 @@ public class RunStreams {
     /** The run status a run-level event leads to. */
     public static String statusOf(String type) {
         return switch (type) {
-            case "run.created" -> "pending";
+            case "run.created", "run.waiting" -> "pending";
             case "run.started", "run.resumed" -> "running";
             case "run.completed" -> "completed";
             case "run.failed" -> "failed";

@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Subscriptions {
 
     /** The app already has the most subscriptions allowed. */
-    public static class LimitReachedException extends RuntimeException {
+    public static class LimitReachedException extends dev.weft.common.ConflictException {
         public LimitReachedException(int limit) {
-            super("an app can have at most " + limit + " webhook subscriptions; delete one first");
+            super("too-many-subscriptions", "an app can have at most " + limit + " webhook subscriptions; delete one first");
         }
     }
 

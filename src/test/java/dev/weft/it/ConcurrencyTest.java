@@ -90,6 +90,10 @@ abstract class ConcurrencyTest extends ApiTestBase {
 
         assertThat(second.get("status").asString()).isEqualTo("pending");
         assertThat(second.get("statusReason").asString()).contains("at most 1 run with concurrency key 'ada'");
+        JsonNode history = http.get("/v1/workflows/runs/" + runIds.get(1) + "/events").expect(200).json().get("events");
+        assertThat(history.get(1).get("type").asString()).as("held back, in the history").isEqualTo("run.waiting");
+        assertThat(history.get(1).get("data").get("reason").asString()).contains("concurrency key 'ada'");
+        assertThat(history.get(2).get("type").asString()).isEqualTo("run.started");
         assertThat(third.get("status").asString()).as("still behind the second").isEqualTo("pending");
         assertThat(TestSteps.EXECUTIONS.get(tag + "-2").get()).isEqualTo(1);
     }

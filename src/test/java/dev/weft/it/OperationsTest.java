@@ -59,6 +59,35 @@ abstract class OperationsTest extends ApiTestBase {
         }
     }
 
+    private double counted(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void fanOutItemsWaitingStepsSignalsAndGroupedResultsShowInTheMetrics() {
+        double items = counted("weft.step.transitions", "to", "succeeded", "kind", "item");
+        double waiting = counted("weft.step.transitions", "to", "waiting", "kind", "step");
+        double consumed = counted("weft.signals.received", "outcome", "consumed");
+
+        String runId = start("""
+                {"plan": {"steps": [
+                  {"id": "each", "type": "transform", "forEach": "{{ [1, 2, 3] }}", "input": {"v": "{{ item }}"}},
+                  {"id": "approve", "type": "wait_for_signal", "dependsOn": ["each"], "input": {"signal": "go"}}]}}""");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                "waiting".equals(step(http.get("/v1/workflows/runs/" + runId).expect(200).json(), "approve").get("status").asString()));
+        http.post("/v1/workflows/runs/" + runId + "/signals/go", "{}").expect(202);
+        awaitStatus(runId, "completed");
+
+        assertThat(counted("weft.step.transitions", "to", "succeeded", "kind", "item") - items).isGreaterThanOrEqualTo(3);
+        assertThat(counted("weft.step.transitions", "to", "waiting", "kind", "step") - waiting).isGreaterThanOrEqualTo(1);
+        assertThat(counted("weft.signals.received", "outcome", "consumed") - consumed).isGreaterThanOrEqualTo(1);
+        String metrics = http.as(null).asAdmin("it-admin-token").get("/actuator/prometheus").expect(200).body();
+        assertThat(metrics).contains("weft_step_transitions_total{kind=\"item\",to=\"succeeded\"}",
+                "weft_step_transitions_total{kind=\"step\",to=\"waiting\"}",
+                "weft_signals_received_total{outcome=\"consumed\"}", "weft_coordinator_results_per_commit_count");
+    }
+
     @Test
     void healthIsOpenMetricsNeedTheAdminTokenAndTheOpenApiDescriptionIsServed() {
         String runId = start("{\"plan\": {\"steps\": [{\"id\": \"a\", \"type\": \"transform\"}]}}");

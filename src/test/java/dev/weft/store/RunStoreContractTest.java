@@ -260,7 +260,7 @@ abstract class RunStoreContractTest {
         List.of(third, first, second).forEach(store::insert);
         tx.executeWithoutResult(s -> store.apply(store.lock(first.id()).orElseThrow(), List.of(new Decision.StartRun()),
                 Instant.now()));
-        store.setStatusReason(second.id(), "waiting for a slot");
+        store.waitForSlot(second.id(), "waiting for a slot", t0.plusSeconds(1));
 
         assertThat(store.runningWithKey(APP, key)).isEqualTo(1);
         assertThat(store.pendingWithKey(APP, key, 10)).containsExactly(second.id(), third.id());
@@ -268,6 +268,8 @@ abstract class RunStoreContractTest {
         assertThat(store.keysWithWaitingRuns(Instant.now(), 1000)).contains(new RunStore.ConcurrencyKey(APP, key));
         RunRecord waiting = store.find(APP, second.id(), false).orElseThrow();
         assertThat(waiting.admission()).isEqualTo(new Admission(7, key, 2, "waiting for a slot"));
+        assertThat(store.events(second.id(), 0, 10)).extracting(RunEventRecord::type).containsExactly("run.created", "run.waiting");
+        assertThat(store.events(second.id(), 0, 10).getLast().data().get("reason").asString()).isEqualTo("waiting for a slot");
         tx.executeWithoutResult(s -> store.apply(store.lock(second.id()).orElseThrow(), List.of(new Decision.StartRun()),
                 Instant.now()));
         assertThat(store.find(APP, second.id(), false).orElseThrow().admission().statusReason()).as("cleared on start").isNull();

@@ -59,12 +59,8 @@ public class WebhookController {
                             schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SubscriptionBody.class)))
             @RequestBody JsonNode body) {
         SubscriptionRequest request = SubscriptionRequest.parse(body, policy);
-        try {
-            var created = subscriptions.create(app.appId(), request.url(), request.events(), request.description());
-            return ResponseEntity.status(HttpStatus.CREATED).body(SubscriptionView.of(created));
-        } catch (Subscriptions.LimitReachedException e) {
-            throw ApiProblem.conflict("too-many-subscriptions", e.getMessage());
-        }
+        var created = subscriptions.create(app.appId(), request.url(), request.events(), request.description());
+        return ResponseEntity.status(HttpStatus.CREATED).body(SubscriptionView.of(created));
     }
 
     @GetMapping("/subscriptions")
