@@ -55,7 +55,14 @@ class OpenApiConfiguration {
             Map.entry("POST /admin/apps", "an app with this id exists"),
             Map.entry("PUT /v1/providers/{provider}/key", "the server has no encryption key to store provider keys"),
             Map.entry("POST /v1/schedules/{id}/trigger", "the schedule's overlap policy skips this run"),
-            Map.entry("PUT /v1/collections/{collection}/documents/{docId}", "the embedding's dimensions differ from the collection's"));
+            Map.entry("PUT /v1/collections/{collection}/documents/{docId}", "the embedding's dimensions differ from the collection's"),
+            Map.entry("POST /v1/webhooks/subscriptions", "the app has the most subscriptions allowed"),
+            Map.entry("POST /v1/webhooks/deliveries/{id}/retry", "only a failed delivery can be retried"));
+
+    /** Operations without an id in their path that still answer 404: what the body names does not exist. */
+    private static final Map<String, String> NOT_FOUND_BY_BODY = Map.ofEntries(
+            Map.entry("POST /v1/workflows/run", "workflowSlug (or its workflowVersion) names no workflow of this app"),
+            Map.entry("POST /v1/schedules", "workflowSlug (or its version) names no workflow of this app"));
 
     /** Operations whose success is not 200 (springdoc cannot see the status a ResponseEntity is built with). */
     private static final Map<String, String> SUCCESS = Map.ofEntries(
@@ -147,6 +154,12 @@ class OpenApiConfiguration {
         }
         if (path.contains("{")) {
             problem(responses, "404", "Nothing with this id for this app (another app's things are not found either)");
+        } else if (NOT_FOUND_BY_BODY.containsKey(key)) {
+            problem(responses, "404", "Not found: " + NOT_FOUND_BY_BODY.get(key));
+        }
+        if (path.startsWith("/v1")) {
+            problem(responses, "503", "The database is unreachable for a moment (Retry-After says when to try again); "
+                    + "a write that carried an idempotency key is safe to send again");
         }
         String conflict = CONFLICTS.get(key);
         if (conflict != null) {

@@ -37,6 +37,10 @@ class Bootstrap implements ApplicationRunner {
 
     /** Where the service answers, from the port it really listens on; null in a process without a web server. */
     private String url() {
+        String configured = environment.getProperty("weft.public-url");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip().replaceAll("/+$", "");
+        }
         String port = environment.getProperty("local.server.port");
         return port == null ? null : "http://localhost:" + port;
     }
@@ -120,9 +124,10 @@ class Bootstrap implements ApplicationRunner {
                 Weft is ready{}
                   API key of app '{}': {}
                     (shown once: store it now; send it as the X-API-Key header; WEFT_BOOTSTRAP_API_KEY chooses it)
+                  Console: {}/console  (sign in with the key)
                   API reference: {}/swagger-ui.html  ·  docs: docs/api.md
                   Data: {}
                 {}""", line, url == null ? "" : " at " + url, DEFAULT_APP, created.apiKey().key(),
-                url == null ? "" : url, data(), line);
+                url == null ? "" : url, url == null ? "" : url, data(), line);
     }
 }

@@ -25,7 +25,7 @@ public record ChildWorkflow(String slug, Integer version) {
         if (slug == null || !slug.isString() || !SLUG.matcher(slug.asString()).matches()) {
             return Optional.empty();
         }
-        JsonNode version = step.input().get("version");
+        JsonNode version = version(step.input());
         if (version == null) {
             return Optional.of(new ChildWorkflow(slug.asString(), null));
         }
@@ -34,10 +34,24 @@ public record ChildWorkflow(String slug, Integer version) {
                 : Optional.empty();
     }
 
+    /**
+     * The version a {@code workflow} step's input asks for: {@code workflowVersion}, or its deprecated
+     * alias {@code version}; null when neither is given.
+     */
+    public static JsonNode version(JsonNode input) {
+        JsonNode version = input.get("workflowVersion");
+        return version != null && !version.isNull() ? version : input.get("version");
+    }
+
     /** What is wrong with a {@code workflow} step's input that its schema cannot tell before it runs, or null. */
     static String problem(JsonNode input) {
         if (input == null || !input.isObject() || !input.has("workflowSlug")) {
-            return "input must be {\"workflowSlug\": \"<slug>\", \"version\"?: <n>, \"input\"?: {...}}";
+            return "input must be {\"workflowSlug\": \"<slug>\", \"workflowVersion\"?: <n>, \"input\"?: {...}}";
+        }
+        JsonNode version = input.get("workflowVersion");
+        JsonNode alias = input.get("version");
+        if (version != null && alias != null && !version.equals(alias)) {
+            return "input.workflowVersion and its deprecated alias input.version disagree; give workflowVersion only";
         }
         JsonNode slug = input.get("workflowSlug");
         if (!slug.isString() || (!slug.asString().contains("{{") && !SLUG.matcher(slug.asString()).matches())) {

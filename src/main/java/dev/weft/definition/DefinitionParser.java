@@ -46,6 +46,25 @@ public final class DefinitionParser {
      * @param slugRequired false for an ephemeral plan, whose slug is optional
      * @throws InvalidDefinitionException with every problem found
      */
+    static final String UNKNOWN_STEP_TYPE = "UNKNOWN_STEP_TYPE";
+
+    /**
+     * Step types that do not exist were the only problem: the definition as it would be otherwise,
+     * for checks that can still look at the other steps.
+     */
+    static final class UnknownStepTypesException extends InvalidDefinitionException {
+        private final transient WorkflowDefinition definition;
+
+        UnknownStepTypesException(List<DefinitionError> errors, WorkflowDefinition definition) {
+            super(errors);
+            this.definition = definition;
+        }
+
+        WorkflowDefinition definition() {
+            return definition;
+        }
+    }
+
     public WorkflowDefinition parse(JsonNode doc, boolean slugRequired) {
         Errors errors = new Errors();
         if (doc == null || !doc.isObject()) {
@@ -93,12 +112,18 @@ public final class DefinitionParser {
                         "output reads item or index, which only the items of a step with forEach have");
             }
         }
-        if (!errors.isEmpty()) {
+        // a misspelt step type leaves the rest sound: the definition is built anyway, so that the
+        // type check can report the other steps' mistakes in the same answer
+        boolean onlyUnknownTypes = !errors.isEmpty() && errors.list.stream().allMatch(e -> UNKNOWN_STEP_TYPE.equals(e.code()));
+        if (!errors.isEmpty() && !onlyUnknownTypes) {
             throw errors.exception();
         }
         WorkflowDefinition definition = new WorkflowDefinition(slug, description, inputSchema, steps, output,
                 timeout, doc, concurrency);
         new DefinitionGraphCheck(definition, expressions).check(errors);
+        if (onlyUnknownTypes && errors.list.stream().allMatch(e -> UNKNOWN_STEP_TYPE.equals(e.code()))) {
+            throw new UnknownStepTypesException(errors.list, definition);
+        }
         if (!errors.isEmpty()) {
             throw errors.exception();
         }
@@ -222,7 +247,7 @@ public final class DefinitionParser {
             errors.add(label, "type", base + "/type", "REQUIRED", "step type is required");
         } else if (!knownStepType.test(type)) {
             String suggestion = dev.weft.common.Suggestions.nearest(type, stepTypeNames).orElse(null);
-            errors.add(label, "type", base + "/type", "UNKNOWN_STEP_TYPE",
+            errors.add(label, "type", base + "/type", UNKNOWN_STEP_TYPE,
                     "unknown step type '" + type + "'" + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "")
                             + " Known types: " + String.join(", ", stepTypeNames.stream().sorted().toList()), suggestion);
         }

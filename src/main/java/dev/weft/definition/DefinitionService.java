@@ -65,6 +65,17 @@ public class DefinitionService {
 
     /** Structure and graph first (they stop at their own errors), then types and calls, reported together. */
     private WorkflowDefinition check(String appId, JsonNode document, boolean stored) {
+        try {
+            return checkSound(appId, document, stored);
+        } catch (DefinitionParser.UnknownStepTypesException e) {
+            // the unknown types, and what the type check finds in the rest, in one answer
+            List<DefinitionError> errors = new ArrayList<>(e.errors());
+            errors.addAll(types.check(e.definition()));
+            throw new InvalidDefinitionException(errors);
+        }
+    }
+
+    private WorkflowDefinition checkSound(String appId, JsonNode document, boolean stored) {
         WorkflowDefinition def;
         List<DefinitionError> typeErrors;
         if (stored) {

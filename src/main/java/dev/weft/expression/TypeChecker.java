@@ -245,6 +245,17 @@ public final class TypeChecker {
         return CelNavigableExpr.fromExpr(root).allNodes().filter(n -> n.id() == id).map(CelNavigableExpr::expr).findFirst();
     }
 
+    /**
+     * Names other APIs give what Weft's outputs call otherwise (OpenAI's {@code content}, a generic
+     * {@code result}): suggested when no field is close in spelling and the output has the Weft name.
+     */
+    private static final Map<String, String> HABITS = Map.ofEntries(
+            Map.entry("content", "text"), Map.entry("message", "text"), Map.entry("completion", "text"),
+            Map.entry("response", "text"), Map.entry("answer", "text"), Map.entry("result", "text"),
+            Map.entry("output", "text"), Map.entry("choices", "text"), Map.entry("tokens", "usage"),
+            Map.entry("cost", "usage"), Map.entry("url", "image"), Map.entry("labels", "tags"),
+            Map.entry("description", "caption"), Map.entry("vector", "embedding"));
+
     private TypeProblem unknownField(String source, String path, String field, CelType operandType) {
         // the checked tree holds object types by reference: look the definition up by name
         CelType operand = operandType == null ? null : types.findType(operandType.name()).orElse(operandType);
@@ -261,7 +272,9 @@ public final class TypeChecker {
         }
         if (suggestion == null && !fields.isEmpty()) {
             String prefix = where;
-            suggestion = dev.weft.common.Suggestions.nearest(field, fields).map(f -> prefix + "." + f).orElse(null);
+            suggestion = dev.weft.common.Suggestions.nearest(field, fields)
+                    .or(() -> Optional.ofNullable(HABITS.get(field)).filter(fields::contains))
+                    .map(f -> prefix + "." + f).orElse(null);
         }
         String message = "expression '" + ExpressionCompiler.abbreviate(source) + "' reads field '" + field + "', but "
                 + describe(where) + " has no field '" + field + "'"

@@ -19,12 +19,13 @@ final class RunPayload {
 
     private RunPayload() {}
 
-    static String of(EventType type, RunRecord run, Instant timestamp, int maxBytes) {
-        String full = Json.write(envelope(type, run, timestamp, true));
+    /** @param baseUrl the service's public address: the run's {@code statusUrl} and artifact URLs are absolute */
+    static String of(EventType type, RunRecord run, Instant timestamp, int maxBytes, String baseUrl) {
+        String full = Json.write(envelope(type, run, timestamp, true, baseUrl));
         if (full.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
             return full;
         }
-        return Json.write(envelope(type, run, timestamp, false));
+        return Json.write(envelope(type, run, timestamp, false, baseUrl));
     }
 
     /**
@@ -64,13 +65,15 @@ final class RunPayload {
         return envelope;
     }
 
-    private static ObjectNode envelope(EventType type, RunRecord run, Instant timestamp, boolean withDocuments) {
+    private static ObjectNode envelope(EventType type, RunRecord run, Instant timestamp, boolean withDocuments,
+                                       String baseUrl) {
         ObjectNode envelope = head(type, timestamp, run.id(), run.appId(), run.workflowSlug(), run.workflowVersion());
         ObjectNode data = (ObjectNode) envelope.get("data");
         data.put("status", run.status().wire());
+        data.put("statusUrl", baseUrl + "/v1/workflows/runs/" + run.id());
         if (withDocuments) {
             data.set("input", orNull(run.input()));
-            data.set("output", orNull(run.output()));
+            data.set("output", orNull(dev.weft.api.Urls.withAbsoluteArtifactUrls(run.output(), baseUrl)));
         } else {
             data.put("truncated", true);
         }

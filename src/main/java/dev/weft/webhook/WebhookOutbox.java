@@ -31,9 +31,11 @@ public class WebhookOutbox implements RunFinishedListener, dev.weft.runs.StepEve
     private final DeliveryWorker worker;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final dev.weft.api.PublicUrl publicUrl;
 
     public WebhookOutbox(DeliveryStore deliveries, Subscriptions subscriptions, DeliveryWorker worker,
-                         WebhookProperties properties, Clock clock) {
+                         WebhookProperties properties, Clock clock, dev.weft.api.PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.worker = worker;
@@ -62,7 +64,7 @@ public class WebhookOutbox implements RunFinishedListener, dev.weft.runs.StepEve
         Instant now = Timestamps.micros(clock.instant());
         RunRecord details = run.details();
         String payload = RunPayload.of(type, details, details.finishedAt() != null ? details.finishedAt() : now,
-                properties.maxPayloadBytes());
+                properties.maxPayloadBytes(), publicUrl.base());
         subscriptionByUrl.forEach((url, subscriptionId) -> deliveries.insert(new Delivery("msg_" + Ids.uuid7(clock),
                 run.appId(), run.id(), subscriptionId, url, type.wire(), payload, DeliveryStatus.PENDING, 0,
                 properties.maxAttempts(), now, null, null, now, null)));

@@ -125,6 +125,38 @@ abstract class SchedulesTest extends ApiTestBase {
         assertThat(input.at("/errors/0/field").asString()).isEqualTo("input.n");
         assertThat(missing.at("/errors/0/field").asString()).isEqualTo("workflowSlug");
         assertThat(overlap.at("/errors/0/field").asString()).isEqualTo("overlap");
+        // a PATCH is checked as strictly as a create
+        String id = http.post("/v1/schedules", """
+                {"workflowSlug": "typed", "cron": "0 9 * * *", "input": {"n": 1}}""").expect(201).json().get("id").asString();
+        assertThat(http.patch("/v1/schedules/" + id, "{\"cron\": \"0 0 9 * * MON 2030\"}").expectProblem(422)
+                .at("/errors/0/field").asString()).isEqualTo("cron");
+        assertThat(http.patch("/v1/schedules/" + id, "{\"timezone\": \"Mars/Olympus\"}").expectProblem(422)
+                .at("/errors/0/field").asString()).isEqualTo("timezone");
+        assertThat(http.patch("/v1/schedules/" + id, "{\"workflowVersion\": 0}").expectProblem(422)
+                .at("/errors/0/field").asString()).isEqualTo("workflowVersion");
+        assertThat(http.patch("/v1/schedules/" + id, "{\"nextRun\": \"soon\"}").expectProblem(422)
+                .at("/errors/0/field").asString()).isEqualTo("nextRun");
+    }
+
+    @Test
+    void workflowVersionNamesThePinnedVersionWithVersionAsItsDeprecatedAlias() {
+        http.post("/v1/workflows", "{\"slug\": \"pinned\", \"steps\": [{\"id\": \"a\", \"type\": \"transform\"}]}");
+        http.post("/v1/workflows", "{\"slug\": \"pinned\", \"steps\": [{\"id\": \"b\", \"type\": \"transform\"}]}");
+
+        JsonNode pinned = http.post("/v1/schedules", """
+                {"workflowSlug": "pinned", "workflowVersion": 1, "cron": "0 9 * * *"}""").expect(201).json();
+        JsonNode byAlias = http.post("/v1/schedules", """
+                {"workflowSlug": "pinned", "version": 2, "cron": "0 9 * * *"}""").expect(201).json();
+        JsonNode disagreeing = http.post("/v1/schedules", """
+                {"workflowSlug": "pinned", "workflowVersion": 1, "version": 2, "cron": "0 9 * * *"}""").expectProblem(422);
+        JsonNode changed = http.patch("/v1/schedules/" + pinned.get("id").asString(), "{\"workflowVersion\": 2}")
+                .expect(200).json();
+
+        assertThat(pinned.get("workflowVersion").asInt()).isEqualTo(1);
+        assertThat(pinned.get("version").asInt()).as("the deprecated name still answers").isEqualTo(1);
+        assertThat(byAlias.get("workflowVersion").asInt()).isEqualTo(2);
+        assertThat(disagreeing.at("/errors/0/field").asString()).isEqualTo("workflowVersion");
+        assertThat(changed.get("workflowVersion").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -162,4 +162,25 @@ abstract class SubWorkflowsTest extends ApiTestBase {
         assertThat(cycle.at("/errors/0/message").asString()).contains("cyc-a-" + n + " -> cyc-b-" + n + " -> cyc-a-" + n);
         assertThat(noSlug.at("/errors/0/code").asString()).isEqualTo("INVALID_WORKFLOW_CALL");
     }
+
+    @Test
+    void workflowVersionPinsTheChildsVersionWithVersionAsItsDeprecatedAlias() {
+        String slug = "versioned-" + System.nanoTime();
+        save("{\"slug\": \"" + slug + "\", \"steps\": [{\"id\": \"v\", \"type\": \"transform\", \"input\": {\"v\": 1}}]}");
+        save("{\"slug\": \"" + slug + "\", \"steps\": [{\"id\": \"v\", \"type\": \"transform\", \"input\": {\"v\": 2}}]}");
+
+        JsonNode first = awaitStatus(start("""
+                {"plan": {"steps": [{"id": "call", "type": "workflow", "input": {"workflowSlug": "%s", "workflowVersion": 1}}]}}"""
+                .formatted(slug)), "completed");
+        JsonNode byAlias = awaitStatus(start("""
+                {"plan": {"steps": [{"id": "call", "type": "workflow", "input": {"workflowSlug": "%s", "version": 1}}]}}"""
+                .formatted(slug)), "completed");
+        JsonNode disagreeing = http.post("/v1/workflows", """
+                {"slug": "disagree-%s", "steps": [{"id": "call", "type": "workflow",
+                  "input": {"workflowSlug": "%s", "workflowVersion": 1, "version": 2}}]}""".formatted(slug, slug)).expectProblem(422);
+
+        assertThat(step(first, "call").at("/output/v/v").asInt()).as("the child's output: {stepId: output}").isEqualTo(1);
+        assertThat(step(byAlias, "call").at("/output/v/v").asInt()).isEqualTo(1);
+        assertThat(disagreeing.at("/errors/0/message").asString()).contains("workflowVersion", "disagree");
+    }
 }

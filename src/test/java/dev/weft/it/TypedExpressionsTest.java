@@ -27,6 +27,9 @@ abstract class TypedExpressionsTest extends ApiTestBase {
             "field not in the output schema|UNKNOWN_EXPRESSION_FIELD|use|input.prompt|/steps/1/input/prompt|steps.write.output.notice|"
                     + "{'slug': 'w', " + SCHEMA + ", 'steps': [{'id': 'write', 'type': 'text_generate', 'input': {'prompt': '{{ input.prompt }}'}},"
                     + " {'id': 'use', 'type': 'text_generate', 'input': {'prompt': '{{ steps.write.output.notic }}'}}]}",
+            "another API's name for the output|UNKNOWN_EXPRESSION_FIELD|use|input.prompt|/steps/1/input/prompt|steps.write.output.text|"
+                    + "{'slug': 'w', " + SCHEMA + ", 'steps': [{'id': 'write', 'type': 'text_generate', 'input': {'prompt': '{{ input.prompt }}'}},"
+                    + " {'id': 'use', 'type': 'text_generate', 'input': {'prompt': '{{ steps.write.output.content }}'}}]}",
             "input field not in the inputSchema|UNKNOWN_EXPRESSION_FIELD|write|input.prompt|/steps/0/input/prompt|input.prompt|"
                     + "{'slug': 'w', " + SCHEMA + ", 'steps': [{'id': 'write', 'type': 'text_generate', 'input': {'prompt': '{{ input.promt }}'}}]}",
             "input key the step type does not accept|UNKNOWN_INPUT_FIELD|write|input.max_tokens|/steps/0/input/max_tokens|maxTokens|"
@@ -108,8 +111,10 @@ abstract class TypedExpressionsTest extends ApiTestBase {
                 + "{'id': 'use', 'type': 'text_generat', 'input': {'prompt': '{{ steps.write.text }}'}}]}").replace('\'', '"'))
                 .expectProblem(422);
 
-        assertThat(problem.get("errors")).extracting(e -> e.get("code").asString())
-                .containsExactly("UNKNOWN_STEP_TYPE");
+        assertThat(problem.get("errors")).extracting(e -> e.get("code").asString() + " " + e.get("field").asString())
+                .as("a misspelt step type does not hide the other steps' mistakes")
+                .containsExactlyInAnyOrder("UNKNOWN_STEP_TYPE type", "UNKNOWN_EXPRESSION_FIELD input.prompt",
+                        "UNKNOWN_INPUT_FIELD input.max_tokens", "UNKNOWN_EXPRESSION_FIELD input.prompt");
         assertThat(problem.at("/errors/0/suggestion").asString()).isEqualTo("text_generate");
 
         JsonNode typed = http.post("/v1/workflows", ("{'slug': 'w', " + SCHEMA + ", 'steps': ["

@@ -40,6 +40,9 @@ class WebhookDeliveryTest extends WebhookHttpTest {
         assertThat(data.get("runId").asString()).isEqualTo(run.id());
         assertThat(data.get("status").asString()).isEqualTo("completed");
         assertThat(data.get("output").get("image").asString()).isEqualTo("art_1");
+        assertThat(data.get("output").get("file").get("url").asString()).as("absolute, from weft.public-url")
+                .isEqualTo("https://weft.example.com/v1/artifacts/art_1");
+        assertThat(data.get("statusUrl").asString()).isEqualTo("https://weft.example.com/v1/workflows/runs/" + run.id());
         assertThat(data.get("input").get("prompt").asString()).isEqualTo("a cat");
         assertThat(data.get("steps")).hasSize(2);
         assertThat(data.get("steps").get(0).has("output")).as("step outputs are left out").isFalse();

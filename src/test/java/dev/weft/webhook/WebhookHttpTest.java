@@ -45,7 +45,8 @@ import tools.jackson.databind.JsonNode;
         "weft.webhooks.retry-delays=PT0.05S",
         "weft.webhooks.jitter=0",
         "weft.webhooks.max-attempts=3",
-        "weft.webhooks.max-subscriptions=3"})
+        "weft.webhooks.max-subscriptions=3",
+        "weft.public-url=https://weft.example.com/"})
 abstract class WebhookHttpTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -122,7 +123,8 @@ abstract class WebhookHttpTest {
                 new StepRecord("tags", "enrich_image", status == RunStatus.FAILED ? StepStatus.FAILED : StepStatus.SUCCEEDED,
                         2, 0, Json.parse("{}"), Json.parse("{\"tags\":[\"cat\"]}"), error, null, now, now, now, now, now, null));
         return new RunRecord(Ids.uuid7(Clock.systemUTC()), appId, "image-generate-v1", 1, "{}", status,
-                Json.parse("{\"prompt\":\"a cat\"}"), status == RunStatus.COMPLETED ? Json.parse("{\"image\":\"art_1\"}") : null,
+                Json.parse("{\"prompt\":\"a cat\"}"), status == RunStatus.COMPLETED
+                        ? Json.parse("{\"image\":\"art_1\",\"file\":{\"artifactId\":\"art_1\",\"url\":\"/v1/artifacts/art_1\"}}") : null,
                 error, webhookUrl, null, null, now.minusSeconds(2), now.minusSeconds(1), now, null, null,
                 dev.weft.store.Lineage.NONE, dev.weft.store.Admission.DEFAULT, steps);
     }

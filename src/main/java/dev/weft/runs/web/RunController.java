@@ -172,6 +172,8 @@ public class RunController {
     @GetMapping("/runs")
     @Operation(summary = "Runs of this app, newest first, with filters and cursor paging")
     public RunResponses.RunPage list(AuthenticatedApp app,
+                                    @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                                            allowableValues = {"pending", "running", "completed", "failed", "cancelled"}))
                                     @RequestParam(required = false) String status,
                                     @RequestParam(required = false) String workflowSlug,
                                     @RequestParam(required = false) String createdAfter,

@@ -19,11 +19,19 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
                       @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"},
                               description = "pending: accepted, not started (statusReason says why when it waits for a"
                                       + " concurrency slot)") String status,
-                      JsonNode input, JsonNode output, JsonNode error, String webhookUrl, Instant createdAt,
+                      JsonNode input, JsonNode output,
+                      @Schema(implementation = ErrorView.class, description = "why the run failed; names the failed step once")
+                      JsonNode error, String webhookUrl, Instant createdAt,
                       Instant startedAt, Instant finishedAt, Instant deadline, Long durationMs, String statusUrl,
                       String eventsUrl, Usage usage, String scheduleId, String parentRunId, String parentStepId,
                       String parentRunUrl, int priority, String concurrencyKey, String statusReason,
                       List<StepView> steps) {
+
+    /** A run's or a step's error, as stored; for the OpenAPI description. */
+    @Schema(name = "RunError")
+    public record ErrorView(@Schema(example = "STEP_TIMEOUT") String code,
+                            @Schema(example = "step 'write' failed: did not finish within PT30S") String message,
+                            @Schema(description = "whether another attempt could succeed") boolean retryable) {}
 
     /**
      * Totals over the run's AI steps, from each step's {@code output.usage}; {@code costUsd} is the sum of the
@@ -64,7 +72,8 @@ public record RunView(String runId, String appId, String workflowSlug, Integer w
                                    "skipped", "cancelled"}, description = "waiting: for a signal or a child run, holding no"
                                    + " worker; a forEach step is running while its items run") String status,
                            int attempts, Integer interruptions, JsonNode input,
-                           JsonNode output, JsonNode error, String reason, Instant queuedAt, Instant startedAt,
+                           JsonNode output, @Schema(implementation = ErrorView.class) JsonNode error, String reason,
+                           Instant queuedAt, Instant startedAt,
                            Instant finishedAt, Long durationMs, Instant nextAttemptAt, Integer index, JsonNode item,
                            Map<String, Integer> itemCounts, List<ItemError> itemErrors, List<StepView> items,
                            String childRunId, String childRunUrl,

@@ -40,8 +40,12 @@ public class ScheduleController {
      * @param cron     six fields (second minute hour day-of-month month day-of-week) or five (without seconds)
      * @param timezone an IANA time zone, UTC when left out
      * @param overlap  skip (default), allow or cancel_previous: what a fire time does while the previous run goes on
+     * @param workflowVersion a version to pin; each fire time runs the latest when left out
+     * @param version  deprecated alias of {@code workflowVersion}
      */
     public record CreateSchedule(@NotBlank(message = "is required") String workflowSlug,
+                          @Positive(message = "must be a positive integer") Integer workflowVersion,
+                          @io.swagger.v3.oas.annotations.media.Schema(deprecated = true, description = "alias of workflowVersion")
                           @Positive(message = "must be a positive integer") Integer version,
                           JsonNode input,
                           @NotBlank(message = "is required") @Size(max = 200) String cron,
@@ -53,11 +57,14 @@ public class ScheduleController {
      * @param nextFireTimes the next five fire times (none while disabled)
      * @param lastError     why the last fire time started no run, or absent
      */
-    public record ScheduleView(String id, String workflowSlug, Integer version, JsonNode input, String cron, String timezone,
+    public record ScheduleView(String id, String workflowSlug, Integer workflowVersion,
+                        @io.swagger.v3.oas.annotations.media.Schema(deprecated = true, description = "alias of workflowVersion")
+                        Integer version, JsonNode input, String cron, String timezone,
                         String overlap, boolean enabled, List<Instant> nextFireTimes, Instant lastFireAt,
                         String lastRunId, String lastError, Instant createdAt, Instant updatedAt) {}
 
-    private static final Set<String> PATCHABLE = Set.of("version", "input", "cron", "timezone", "overlap", "enabled");
+    private static final Set<String> PATCHABLE = Set.of("workflowVersion", "version", "input", "cron", "timezone",
+            "overlap", "enabled");
 
     private final Schedules schedules;
 
@@ -68,7 +75,8 @@ public class ScheduleController {
     @PostMapping
     @Operation(summary = "Run a stored workflow on a cron, in a time zone; answers the next five fire times")
     public ResponseEntity<ScheduleView> create(AuthenticatedApp app, @Valid @RequestBody CreateSchedule body) {
-        Schedule created = schedules.create(app.appId(), new Schedules.Settings(body.workflowSlug(), body.version(),
+        Integer version = agreed(body.workflowVersion(), body.version());
+        Schedule created = schedules.create(app.appId(), new Schedules.Settings(body.workflowSlug(), version,
                 body.input(), body.cron(), body.timezone(), overlap(body.overlap()), body.enabled()));
         return ResponseEntity.created(dev.weft.api.Urls.absoluteUri("/v1/schedules/" + created.id())).body(view(created));
     }
@@ -86,7 +94,7 @@ public class ScheduleController {
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Change a schedule: any of version, input, cron, timezone, overlap, enabled")
+    @Operation(summary = "Change a schedule: any of workflowVersion, input, cron, timezone, overlap, enabled")
     public ScheduleView update(AuthenticatedApp app, @PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
                             schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ScheduleChanges.class)))
@@ -100,14 +108,7 @@ public class ScheduleController {
                         new java.util.TreeSet<>(PATCHABLE)));
             }
         }
-        Integer version = null;
-        if (body.has("version")) {
-            JsonNode v = body.get("version");
-            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
-                throw ApiProblem.invalidField("version", "must be a positive integer");
-            }
-            version = v.asInt();
-        }
+        Integer version = agreed(positive(body, "workflowVersion"), positive(body, "version"));
         Boolean enabled = null;
         if (body.has("enabled")) {
             if (!body.get("enabled").isBoolean()) {
@@ -144,9 +145,29 @@ public class ScheduleController {
     public record Triggered(String runId, String scheduleId, String statusUrl) {}
 
     private ScheduleView view(Schedule s) {
-        return new ScheduleView(s.id(), s.workflowSlug(), s.version(), s.input(), s.cron(), s.timezone(), s.overlap().wire(),
+        return new ScheduleView(s.id(), s.workflowSlug(), s.version(), s.version(), s.input(), s.cron(), s.timezone(), s.overlap().wire(),
                 s.enabled(), schedules.nextFireTimes(s, 5), s.lastFireAt(), s.lastRunId(), s.lastError(), s.createdAt(),
                 s.updatedAt());
+    }
+
+    private static Integer positive(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+            throw ApiProblem.invalidField(field, "must be a positive integer");
+        }
+        return v.asInt();
+    }
+
+    /** workflowVersion, or its deprecated alias version; both given must agree. */
+    private static Integer agreed(Integer workflowVersion, Integer version) {
+        if (workflowVersion != null && version != null && !workflowVersion.equals(version)) {
+            throw new dev.weft.common.InvalidFieldException("workflowVersion", "workflowVersion " + workflowVersion
+                    + " and its deprecated alias version " + version + " disagree; send workflowVersion only");
+        }
+        return workflowVersion != null ? workflowVersion : version;
     }
 
     private static Overlap overlap(String value) {
@@ -169,7 +190,9 @@ public class ScheduleController {
     }
 
     /** The body of a PATCH, for the OpenAPI description: only the fields given change. */
-    record ScheduleChanges(@Positive Integer version, JsonNode input,
+    record ScheduleChanges(@Positive Integer workflowVersion,
+                           @io.swagger.v3.oas.annotations.media.Schema(deprecated = true, description = "alias of workflowVersion")
+                           @Positive Integer version, JsonNode input,
                            @io.swagger.v3.oas.annotations.media.Schema(example = "0 0 2 * * *") String cron,
                            @io.swagger.v3.oas.annotations.media.Schema(example = "Europe/Paris") String timezone,
                            @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"skip", "allow", "cancel_previous"})

@@ -27,7 +27,9 @@ public class WorkflowStep extends SchemaBackedStep {
     @Override
     public StepResult execute(StepContext context) {
         JsonNode in = context.input();
-        Integer version = in.hasNonNull("version") ? in.get("version").asInt() : null;
+        // workflowVersion, or its deprecated alias version (checked to agree when the definition was saved)
+        Integer version = in.hasNonNull("workflowVersion") ? Integer.valueOf(in.get("workflowVersion").asInt())
+                : in.hasNonNull("version") ? Integer.valueOf(in.get("version").asInt()) : null;
         JsonNode input = in.hasNonNull("input") ? in.get("input") : null;
         try {
             String childRunId = children.start(new ChildRuns.Request(context.appId(), context.runId(), context.stepId(),

@@ -11,9 +11,7 @@ import dev.weft.vector.VectorIndex;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,11 +45,22 @@ public class CollectionController {
     @Operation(summary = "The app's collections with their document counts and dimensions",
             description = "engine: how queries are answered, \"pgvector\" (PostgreSQL with the extension) or "
                     + "\"exact-in-memory\" (exact cosine over vectors cached per process).")
-    public Map<String, Object> collections(AuthenticatedApp app) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("engine", index.engine());
-        body.put("collections", index.collections(app.appId()));
-        return body;
+    public CollectionList collections(AuthenticatedApp app) {
+        return new CollectionList(index.engine(), index.collections(app.appId()));
+    }
+
+    /** The app's collections, and how queries are answered. */
+    public record CollectionList(@io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pgvector", "exact-in-memory"})
+                                 String engine, List<VectorIndex.CollectionInfo> collections) {}
+
+    /** The best matches of a query, best first. */
+    public record QueryResult(List<Match> matches) {}
+
+    /** A document matching a query: cosine similarity, its metadata and text. */
+    public record Match(String id, double score, JsonNode metadata, String content) {
+        static Match of(VectorIndex.Match m) {
+            return new Match(m.docId(), m.score(), m.metadata(), m.content());
+        }
     }
 
     @PutMapping("/{collection}/documents/{docId}")
@@ -117,7 +126,7 @@ public class CollectionController {
     @Operation(summary = "The documents most similar to a text or an embedding",
             description = "Body {text | embedding, topK? 1..100 (default 5), filter?}. Cosine similarity (exact, or pgvector's HNSW index). "
                     + "filter: {\"key\": value} equality on top-level metadata keys, or {\"key\": {\"$in\": [values]}}.")
-    public Map<String, Object> query(AuthenticatedApp app, @PathVariable String collection,
+    public QueryResult query(AuthenticatedApp app, @PathVariable String collection,
                                      @Valid @RequestBody VectorRequests.Query body) {
         requireName(collection);
         int topK = body.topK() == null ? 5 : body.topK();
@@ -134,21 +143,11 @@ public class CollectionController {
         }
         float[] vector = VectorRequests.vector("text", given, text, embedder);
         try {
-            List<Map<String, Object>> matches = index.query(app.appId(), collection, vector, topK, filter).stream()
-                    .map(CollectionController::match).toList();
-            return Map.of("matches", matches);
+            return new QueryResult(index.query(app.appId(), collection, vector, topK, filter).stream()
+                    .map(Match::of).toList());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidField(given != null ? "embedding" : "text", e.getMessage());
         }
-    }
-
-    static Map<String, Object> match(VectorIndex.Match m) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", m.docId());
-        view.put("score", m.score());
-        view.put("metadata", m.metadata());
-        view.put("content", m.content());
-        return view;
     }
 
     private static void requireName(String collection) {

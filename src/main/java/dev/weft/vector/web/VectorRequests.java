@@ -76,7 +76,7 @@ final class VectorRequests {
         try {
             return embedder.embed(text);
         } catch (ProviderException e) {
-            throw new ApiProblem(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST,
+            throw new ApiProblem(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT,
                     "embedding-failed", "Embedding failed", textField + ": " + e.getMessage());
         }
     }

@@ -29,7 +29,9 @@ public final class Views {
      * {@code nextAttemptAt} is set while it waits for a retry.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DeliveryView(String id, String runId, String subscriptionId, String url, String eventType, String status,
+    public record DeliveryView(String id, String runId, String subscriptionId, String url, String eventType,
+                        @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pending", "delivered", "failed"})
+                        String status,
                         int attemptCount, int maxAttempts, Instant nextAttemptAt, Integer lastStatusCode,
                         String lastError, Instant createdAt, Instant deliveredAt, JsonNode payload,
                         List<DeliveryAttempt> attempts) {
