@@ -51,6 +51,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case ConflictException c -> conflict(c);
             case ForbiddenException f -> forbidden(f);
             case ErrorResponseException r -> ResponseEntity.status(r.getStatusCode()).body(r.getBody());
+            case org.springframework.dao.DataAccessException d -> dataAccess(d);
             default -> unexpected(e);
         };
         return answer.getBody();
@@ -107,6 +108,38 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         ApiProblem p = ApiProblem.invalidField(e.getName(), "'" + e.getValue() + "' is not a valid value");
         return ResponseEntity.status(p.getStatusCode()).body(p.getBody());
+    }
+
+    /** Seconds a client is asked to wait when the database is unreachable for a moment. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
+    /** The database's passing trouble: 503, safe to retry; anything else from the database is a bug (500). */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class})
+    ResponseEntity<ProblemDetail> dataAccess(RuntimeException e) {
+        if (!dev.weft.common.TransientFailures.isTransient(e)) {
+            return unexpected(e);
+        }
+        log.warn("answered 503: the database is unreachable for the moment ({})", rootMessage(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .body(unavailable());
+    }
+
+    static ProblemDetail unavailable() {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the database is unreachable for the moment; try again after Retry-After seconds. Sending the same "
+                        + "request again is safe: a run submitted with an idempotency key is stored at most once");
+        p.setType(URI.create(ApiProblem.TYPE_BASE + "service-unavailable"));
+        p.setTitle("Service unavailable");
+        return p;
+    }
+
+    /** The innermost message, for a log line without a stack trace. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int i = 0; i < 20 && root.getCause() != null; i++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @ExceptionHandler(Exception.class)

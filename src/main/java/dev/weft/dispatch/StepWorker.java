@@ -43,6 +43,9 @@ public class StepWorker implements SmartLifecycle {
     private final MeterRegistry meters;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID();
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Leases of attempts that finished here and whose result is being reported: still renewed, no longer stoppable. */
+    private final Set<String> reporting = ConcurrentHashMap.newKeySet();
+    private final ResultReports reports;
     private volatile ExecutorService threads;
     private volatile boolean running;
 
@@ -55,6 +58,8 @@ public class StepWorker implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        // twice the lease: a report that succeeds within it still holds the lease it kept renewing
+        this.reports = new ResultReports(properties.lease().multipliedBy(2), clock, d -> Thread.sleep(d));
     }
 
     @Override
@@ -146,6 +151,8 @@ public class StepWorker implements SmartLifecycle {
             try {
                 execution = executor.execute(claim, threads);
             } finally {
+                // renewed while the result is reported, so one failed report does not cost the lease
+                reporting.add(claim.leaseToken());
                 held.remove(claim.leaseToken());
                 freed = true;
                 slotFree.run();
@@ -162,10 +169,14 @@ public class StepWorker implements SmartLifecycle {
             if (!running && result instanceof StepResult.RetryableFailure f && "WORKER_INTERRUPTED".equals(f.code())) {
                 return; // shutting down: leave the step running; recovery requeues it without counting an attempt
             }
-            coordinator.onResult(claim, result, execution.input());
+            int tries = reports.report(() -> coordinator.onResult(claim, result, execution.input()));
+            if (tries != 1) {
+                meters.counter("weft.step.report_retries", "outcome", tries == 0 ? "gave_up" : "reported").increment();
+            }
         } catch (RuntimeException e) {
             log.error("step execution failed to report; the lease will expire and the step be retried", e);
         } finally {
+            reporting.remove(claim.leaseToken());
             if (!freed) {
                 slotFree.run();
             }
@@ -202,9 +213,11 @@ public class StepWorker implements SmartLifecycle {
         held.remove(claim.leaseToken());
     }
 
-    /** Lease tokens of the steps this process is executing right now. */
+    /** Lease tokens of the steps this process is executing, or whose results it is reporting, right now. */
     public Set<String> heldLeases() {
-        return Set.copyOf(held);
+        Set<String> leases = new java.util.HashSet<>(held);
+        leases.addAll(reporting);
+        return Set.copyOf(leases);
     }
 
     @Override

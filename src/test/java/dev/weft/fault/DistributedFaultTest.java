@@ -109,11 +109,19 @@ class DistributedFaultTest {
         await().atMost(RUN_TIMEOUT).until(() -> hooks.keySet().stream().allMatch(r -> cluster.stepStarted(r, "wait")));
 
         cluster.broker.kill9();
-        // accepted while there is no broker
-        hooks.put(submit(cluster.api(), delayPlan("PT1S", "/broker-restart/3")), "/broker-restart/3");
+        // accepted while there is no broker: their steps wait in the api process's outbox
+        for (int i = 3; i < 23; i++) {
+            hooks.put(submit(cluster.api(), delayPlan("PT1S", "/broker-restart/" + i)), "/broker-restart/" + i);
+        }
+        Http health = cluster.api().as(null);
+        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() ->
+                health.get("/actuator/health").json().at("/components/dispatch/status").asString(), "DEGRADED"::equals);
+        assertThat(health.get("/actuator/health").status()).as("still in service: runs are accepted").isEqualTo(200);
         cluster.broker.start();
 
         hooks.forEach(DistributedFaultTest::awaitCompletedWithOneEffect);
+        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() ->
+                health.get("/actuator/health").json().at("/components/dispatch/status").asString(), "UP"::equals);
     }
 
     @Test

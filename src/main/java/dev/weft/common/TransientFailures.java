@@ -1,0 +1,44 @@
+package dev.weft.common;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Which failures are the database's passing trouble rather than a bug: a lost or refused connection,
+ * a pool with no connection free in time, a serialization failure or deadlock, a statement
+ * cancelled by its time-out, a server shutting down. The same request may succeed a moment later,
+ * so they answer {@code 503} with {@code Retry-After} instead of {@code 500}.
+ */
+public final class TransientFailures {
+
+    /**
+     * SQLSTATE classes and codes of passing trouble: 08 connection exception, 40001 serialization
+     * failure, 40P01 deadlock, 53300 too many connections, 57014 query cancelled (statement
+     * time-out), 57P01-57P03 admin or crash shutdown and "cannot connect now".
+     */
+    private static final Set<String> STATES = Set.of("40001", "40P01", "53300", "57014", "57P01", "57P02", "57P03");
+
+    private TransientFailures() {}
+
+    public static boolean isTransient(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
