@@ -18,12 +18,20 @@ import java.util.Set;
  * @param serviceJvm extra JVM options for every service JVM ({@code --service-jvm=-XX:...}, repeatable),
  *                   for example to record a JFR profile
  * @param commit     the service's commit, for the report ({@code --commit=}, given by bench.sh)
+ * @param soak       the soak's length, rate and fault interval ({@code --soak-minutes=20 --soak-rate=100
+ *                   --soak-fault-every=4}); it runs only when {@code --workloads} names it, in the
+ *                   distributed mode
  */
 record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, String pgUser, String kafka,
               Path workDir, List<Mode> modes, int repetitions, Sizes sizes, boolean peers, Set<String> workloads,
-              List<String> serviceJvm, String commit) {
+              List<String> serviceJvm, String commit, SoakSettings soak) {
+
+    /** @param rate runs per second: half the distributed mode's knee (200 runs/s in docs/benchmarks.md) */
+    record SoakSettings(double minutes, double rate, double faultEveryMinutes) {}
 
     static final Set<String> WORKLOADS = Set.of("latency", "burndown", "ramp", "heap", "slow", "streams");
+    /** Run only when asked for by name: {@code soak} takes {@code weft.bench.soak-minutes} (20) on its own. */
+    static final Set<String> ON_REQUEST = Set.of("soak");
 
     boolean runs(String workload) {
         return workloads.contains(workload);
@@ -43,6 +51,9 @@ record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, S
         Set<String> workloads = WORKLOADS;
         List<String> serviceJvm = new ArrayList<>();
         String commit = "unknown";
+        double soakMinutes = 20;
+        double soakRate = 100;
+        double soakFaultEvery = 4;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             String v = kv.length > 1 ? kv[1] : "";
@@ -59,6 +70,9 @@ record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, S
                 case "--workloads" -> workloads = workloads(v);
                 case "--service-jvm" -> serviceJvm.add(v);
                 case "--commit" -> commit = v;
+                case "--soak-minutes" -> soakMinutes = Double.parseDouble(v);
+                case "--soak-rate" -> soakRate = Double.parseDouble(v);
+                case "--soak-fault-every" -> soakFaultEvery = Double.parseDouble(v);
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
@@ -72,14 +86,15 @@ record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, S
             reps = quick ? 1 : 3;
         }
         return new Config(java, jar, System.getProperty("java.class.path"), pg, user, kafka, work, modes, reps,
-                quick ? Sizes.quick() : Sizes.full(), peers, workloads, List.copyOf(serviceJvm), commit);
+                quick ? Sizes.quick() : Sizes.full(), peers, workloads, List.copyOf(serviceJvm), commit,
+                new SoakSettings(soakMinutes, soakRate, soakFaultEvery));
     }
 
     private static Set<String> workloads(String list) {
         Set<String> chosen = Set.of(list.split(","));
         for (String w : chosen) {
-            if (!WORKLOADS.contains(w)) {
-                throw new IllegalArgumentException("unknown workload " + w + "; use " + WORKLOADS);
+            if (!WORKLOADS.contains(w) && !ON_REQUEST.contains(w)) {
+                throw new IllegalArgumentException("unknown workload " + w + "; use " + WORKLOADS + " or " + ON_REQUEST);
             }
         }
         return chosen;

@@ -48,6 +48,11 @@ final class ModeRun {
             BenchMain.attempt(mode + ": open event streams", () -> withService("streams", List.of(),
                     (weft, db) -> new OpenStreams().run(weft, postgres, db, results, column)));
         }
+        if (config.runs("soak") && mode == Mode.DISTRIBUTED) {
+            Config.SoakSettings soak = config.soak();
+            BenchMain.attempt(mode + ": soak", () -> new Soak(config, postgres, receiver, dir.resolve("soak"), soak.minutes(),
+                    soak.rate(), soak.faultEveryMinutes()).run(mode, results, column));
+        }
         if (config.runs("slow")) {
             BenchMain.attempt(mode + ": slow calls", () -> withService("slow",
                     SlowCalls.serviceArgs(sizes),

@@ -63,6 +63,32 @@ final class Postgres {
         }
     }
 
+    /** Connections open to the database right now, idle ones included (the pools' size). */
+    int openConnections(String database) {
+        return (int) countIn(adminUrl, "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database
+                + "' AND pid <> pg_backend_pid()");
+    }
+
+    /** A {@code SELECT count(*) ...} in the database. */
+    long count(String database, String sql) {
+        return countIn(url(database), sql);
+    }
+
+    /** Closes every connection to the database from the server's side, as a failover would. */
+    int terminateConnections(String database) {
+        return (int) countIn(adminUrl, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '"
+                + database + "' AND pid <> pg_backend_pid()");
+    }
+
+    private long countIn(String url, String sql) {
+        try (Connection c = connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Connections to the database that are running a statement or hold a transaction open right now. */
     int busyConnections(String database) {
         try (Connection c = connect(adminUrl); Statement s = c.createStatement();

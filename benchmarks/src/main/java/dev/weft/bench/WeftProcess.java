@@ -34,6 +34,12 @@ final class WeftProcess implements AutoCloseable {
      * @param extraArgs further {@code --name=value} settings
      */
     static WeftProcess start(Config config, Mode mode, String jdbcUrl, String kafka, Path workDir, List<String> extraArgs) {
+        return start(config, mode, jdbcUrl, kafka, UUID.randomUUID().toString().substring(0, 8), workDir, extraArgs);
+    }
+
+    /** @param topicSuffix names the steps topic and consumer group: the same one for a restart of the same service */
+    static WeftProcess start(Config config, Mode mode, String jdbcUrl, String kafka, String topicSuffix, Path workDir,
+                             List<String> extraArgs) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(config.java().toString()));
         config.serviceJvm().forEach(option -> command.add(option.replace("{dir}", workDir.toAbsolutePath().toString())));
@@ -48,7 +54,7 @@ final class WeftProcess implements AutoCloseable {
                     "--spring.datasource.password="));
         }
         if (mode.kafka) {
-            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            String suffix = topicSuffix;
             command.addAll(List.of("--spring.kafka.bootstrap-servers=" + kafka, "--weft.kafka.topic=bench.steps." + suffix,
                     "--weft.kafka.dead-letter-topic=bench.steps." + suffix + ".DLT",
                     "--weft.kafka.consumer-group=bench-" + suffix));
@@ -70,6 +76,20 @@ final class WeftProcess implements AutoCloseable {
 
     WeftClient client() {
         return client;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hooks, as after an OOM kill or a power cut. */
+    void kill9() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     long pid() {
