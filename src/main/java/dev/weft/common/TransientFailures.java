@@ -26,6 +26,25 @@ public final class TransientFailures {
 
     private TransientFailures() {}
 
+    /**
+     * The database itself out of reach (no connection to be had, the connection lost, the server
+     * shutting down), as opposed to a statement that failed on a reachable one.
+     */
+    public static boolean isConnectionLoss(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientConnectionException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isTransient(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {

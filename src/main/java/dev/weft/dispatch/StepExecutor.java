@@ -90,9 +90,13 @@ public class StepExecutor {
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // Reported as the attempt's result: left to escape, the step would stay running until its
             // lease expired and then run again, failing the same way.
-            log.error("step '{}' of run {} failed outside its handler", claim.stepId(), claim.runId(), e);
-            result = StepResult.permanent("STEP_CRASHED", "step '" + claim.stepId() + "' failed unexpectedly: "
-                    + Failures.describe(e));
+            if (dev.weft.common.TransientFailures.isTransient(e)) {
+                result = databaseUnavailable(claim.stepId(), e);
+            } else {
+                log.error("step '{}' of run {} failed outside its handler", claim.stepId(), claim.runId(), e);
+                result = StepResult.permanent("STEP_CRASHED", "step '" + claim.stepId() + "' failed unexpectedly: "
+                        + Failures.describe(e));
+            }
         }
         return new Execution(result, recorded[0]);
     }
@@ -315,6 +319,9 @@ public class StepExecutor {
             return cancelled(context);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (dev.weft.common.TransientFailures.isTransient(cause)) {
+                return databaseUnavailable(context.stepId(), cause);
+            }
             log.error("step '{}' of type {} threw", context.stepId(), handler.type(), cause);
             return StepResult.permanent("STEP_CRASHED", "step '" + context.stepId() + "' failed unexpectedly: "
                     + Failures.describe(cause));
@@ -326,5 +333,22 @@ public class StepExecutor {
     private static StepResult cancelled(StepContext context) {
         return StepResult.permanent("STEP_CANCELLED", "step '" + context.stepId() + "' was stopped: its run was"
                 + " cancelled or failed, or its lease passed to another attempt");
+    }
+
+    /**
+     * The database's passing trouble while the step ran (reading the app's secrets or settings,
+     * storing an artifact): not the step's fault. When the database could not be reached at all, the
+     * step is put back to run again in a moment without counting an attempt (nothing can be decided
+     * without the database, and a restart or failover must not use up a step's retries); a statement
+     * that failed on a reachable database (a time-out, a serialization failure) is a retryable
+     * failure, retried by the step's policy.
+     */
+    private StepResult databaseUnavailable(String stepId, Throwable cause) {
+        log.warn("step '{}' met the database's passing trouble; it runs again: {}", stepId, cause.toString());
+        if (dev.weft.common.TransientFailures.isConnectionLoss(cause)) {
+            return new StepResult.Deferred(clock.instant().plusSeconds(1));
+        }
+        return new StepResult.RetryableFailure("DATABASE_UNAVAILABLE", "step '" + stepId
+                + "' met a database failure (" + Failures.describe(cause) + "); it is retried", 2_000L);
     }
 }

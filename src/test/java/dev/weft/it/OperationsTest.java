@@ -59,6 +59,22 @@ abstract class OperationsTest extends ApiTestBase {
         }
     }
 
+    @Test
+    void aStepThatCannotReachTheDatabaseRunsAgainWithoutUsingUpItsAttempts() {
+        String key = UUID.randomUUID().toString();
+        String runId = start("""
+                {"plan": {"steps": [{"id": "store", "type": "test_db_outage", "input": {"key": "%s", "times": 3},
+                  "retry": {"maxAttempts": 1}}]}}""".formatted(key));
+
+        JsonNode run = awaitStatus(runId, "completed");
+
+        assertThat(TestSteps.EXECUTIONS.get(key).get()).isEqualTo(4);
+        assertThat(step(run, "store").at("/output/execution").asInt()).isEqualTo(4);
+        assertThat(step(run, "store").get("attempts").asInt()).as("an outage is not the step's attempt").isEqualTo(1);
+        JsonNode events = http.get("/v1/workflows/runs/" + runId + "/events").expect(200).json().get("events");
+        assertThat(events).filteredOn(e -> e.get("type").asString().equals("step.deferred")).hasSize(3);
+    }
+
     private double counted(String name, String... tags) {
         var counter = meters.find(name).tags(tags).counter();
         return counter == null ? 0 : counter.count();

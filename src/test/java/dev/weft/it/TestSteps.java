@@ -60,6 +60,43 @@ public class TestSteps {
         };
     }
 
+    /** {@code test_db_outage}: the database out of reach from inside the handler the first {@code times} times per key. */
+    @Bean
+    StepHandler databaseOutageStep() {
+        return new StepHandler() {
+            @Override
+            public String type() {
+                return "test_db_outage";
+            }
+
+            @Override
+            public String description() {
+                return "test only: cannot reach the database the first 'times' times";
+            }
+
+            @Override
+            public JsonNode inputSchema() {
+                return Json.parse("{\"type\": \"object\", \"required\": [\"key\"]}");
+            }
+
+            @Override
+            public JsonNode outputSchema() {
+                return Json.parse("{\"type\": \"object\"}");
+            }
+
+            @Override
+            public StepResult execute(StepContext context) {
+                String key = context.input().get("key").asString();
+                int n = EXECUTIONS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                if (n <= context.input().path("times").asInt(1)) {
+                    throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                            new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+                }
+                return new StepResult.Succeeded(Json.parse("{\"execution\": " + n + "}"));
+            }
+        };
+    }
+
     @Bean
     StepHandler flakyStep() {
         return new StepHandler() {

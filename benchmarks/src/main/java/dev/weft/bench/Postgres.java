@@ -74,6 +74,15 @@ final class Postgres {
         return countIn(url(database), sql);
     }
 
+    /** The first column of the first row of a query in the database, as text (null when no row). */
+    String text(String database, String sql) {
+        try (Connection c = connect(url(database)); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Closes every connection to the database from the server's side, as a failover would. */
     int terminateConnections(String database) {
         return (int) countIn(adminUrl, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '"

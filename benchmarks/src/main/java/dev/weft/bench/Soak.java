@@ -100,6 +100,11 @@ final class Soak {
             long completed = postgres.count(db, "SELECT count(*) FROM runs WHERE status = 'completed'");
             long runs = postgres.count(db, "SELECT count(*) FROM runs");
             long distinctKeys = postgres.count(db, "SELECT count(DISTINCT idempotency_key) FROM runs");
+            Bench.log("soak: runs by status: %s", postgres.text(db, "SELECT string_agg(status || '=' || n, ', ') "
+                    + "FROM (SELECT status, count(*) n FROM runs GROUP BY status) x"));
+            Bench.log("soak: errors of runs not completed: %s", postgres.text(db, "SELECT string_agg(c || ' x' || n, '; ') "
+                    + "FROM (SELECT substr(coalesce(error, status), 1, 300) c, count(*) n FROM runs "
+                    + "WHERE status <> 'completed' GROUP BY 1 ORDER BY 2 DESC LIMIT 5) x"));
             report(samples, faults, column, results, total, accepted.size(), completed, runs, distinctKeys, resent.get());
             Bench.log("soak: faults: %s", String.join("; ", faultNames));
         } finally {
