@@ -6,7 +6,7 @@
 #
 #   scripts/bench.sh [--quick] [--reps=N] [--modes=embedded,postgres,distributed,distributed-broker]
 #                    [--no-peers] [--workloads=latency,burndown,ramp,heap,slow,streams|soak] [--service-jvm=<JVM option>]...
-#                    [--soak-minutes=20] [--soak-rate=100] [--soak-fault-every=4]   (soak: distributed mode only, on request)
+#                    [--soak-minutes=20] [--soak-rate=50] [--soak-fault-every=4]   (soak: distributed mode only, on request)
 #
 # Environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64 when present), WEFT_BENCH_PG
 # (admin JDBC URL, default jdbc:postgresql://127.0.0.1:5432/postgres; its user may CREATE DATABASE),

@@ -31,33 +31,42 @@ public final class TransientFailures {
      * shutting down), as opposed to a statement that failed on a reachable one.
      */
     public static boolean isConnectionLoss(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof java.sql.SQLTransientConnectionException || t instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
+        return any(failure, 0, t -> t instanceof DataAccessResourceFailureException
+                || t instanceof CannotCreateTransactionException
+                || t instanceof java.sql.SQLTransientConnectionException || t instanceof SQLRecoverableException
+                || t instanceof SQLException sql && (state(sql).startsWith("08") || state(sql).startsWith("57P") || closed(sql)));
     }
 
     public static boolean isTransient(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
-                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
+        return any(failure, 0, t -> t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
+                || t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                || t instanceof SQLException sql && (state(sql).startsWith("08") || STATES.contains(state(sql)) || closed(sql)));
+    }
+
+    /** Whether {@code failure}, a cause of it or an exception suppressed along the way (a failed rollback hides the first failure so) matches. */
+    private static boolean any(Throwable failure, int depth, java.util.function.Predicate<Throwable> test) {
+        if (failure == null || depth > 20) {
+            return false;
+        }
+        if (test.test(failure)) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (any(suppressed, depth + 1, test)) {
                 return true;
             }
         }
-        return false;
+        return failure.getCause() != failure && any(failure.getCause(), depth + 1, test);
+    }
+
+    private static String state(SQLException e) {
+        return e.getSQLState() == null ? "" : e.getSQLState();
+    }
+
+    /** The pool's or the driver's word for a connection that was closed under it, which carries no SQLSTATE. */
+    private static boolean closed(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return message.equals("connection is closed") || message.contains("this connection has been closed");
     }
 }

@@ -28,6 +28,11 @@ final class BurnDown {
      * @param database   the service's PostgreSQL database, or null
      */
     Figures run(WeftClient client, long servicePid, Postgres postgres, String database, Results results, String column) {
+        return run(client, java.util.Set.of(servicePid), postgres, database, results, column);
+    }
+
+    /** @param servicePids every process of the service (one, or an api and its workers) */
+    Figures run(WeftClient client, Set<Long> servicePids, Postgres postgres, String database, Results results, String column) {
         int runs = sizes.burnDownRuns();
         // warm-up as the peer gets one (a fifth of the runs): JIT, pools and caches, not measured
         Bench.submitAll(client, Math.max(50, runs / 5), CLIENTS, n -> Plans.chain(3, n, null));
@@ -37,12 +42,12 @@ final class BurnDown {
         Instant since = Instant.now().minusMillis(5);
         Bench.sleep(1500); // let the statistics of earlier work reach pg_stat_database
         long commitsBefore = database == null ? 0 : postgres.xactCommit(database);
-        Map<String, Double> cpuBefore = CpuTime.sample(servicePid);
+        Map<String, Double> cpuBefore = CpuTime.sample(servicePids);
         Set<String> ids = new HashSet<>(Bench.submitAll(client, runs, CLIENTS, n -> Plans.chain(3, n, null)));
         if (!Bench.drain(client, 1800)) {
             throw new IllegalStateException("burn-down did not drain in 30 minutes");
         }
-        Map<String, Double> cpuPerRun = CpuTime.per(cpuBefore, CpuTime.sample(servicePid), runs);
+        Map<String, Double> cpuPerRun = CpuTime.per(cpuBefore, CpuTime.sample(servicePids), runs);
         Bench.sleep(1500);
         long commits = database == null ? 0 : postgres.xactCommit(database) - commitsBefore;
         Instant first = null;

@@ -21,6 +21,11 @@ public final class CpuTime {
 
     /** CPU milliseconds by process group. */
     public static Map<String, Double> sample(long servicePid) {
+        return sample(java.util.Set.of(servicePid));
+    }
+
+    /** CPU milliseconds by process group, the service being all of {@code servicePids}. */
+    public static Map<String, Double> sample(java.util.Set<Long> servicePids) {
         Map<String, Double> ms = new LinkedHashMap<>();
         ms.put(SERVICE, 0.0);
         ms.put(POSTGRES, 0.0);
@@ -29,7 +34,7 @@ public final class CpuTime {
         long self = ProcessHandle.current().pid();
         ProcessHandle.allProcesses().forEach(p -> {
             ProcessHandle.Info info = p.info();
-            String group = p.pid() == servicePid ? SERVICE : p.pid() == self ? HARNESS : groupOf(info);
+            String group = servicePids.contains(p.pid()) ? SERVICE : p.pid() == self ? HARNESS : groupOf(info);
             if (group != null) {
                 ms.merge(group, info.totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e6, Double::sum);
             }

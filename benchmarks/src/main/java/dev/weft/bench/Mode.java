@@ -12,7 +12,13 @@ enum Mode {
      * worker with no free slot): local continuation off, so every step goes outbox → Kafka → claim.
      */
     DISTRIBUTED_BROKER("PostgreSQL + Kafka, every step via the broker", true, true,
-            List.of("--weft.kafka.continue-locally=false"));
+            List.of("--weft.kafka.continue-locally=false")),
+    /**
+     * The distributed topology as deployed: one api process (submissions, no steps) and two worker
+     * processes, on one PostgreSQL and one broker. On a two-core machine they share the cores with
+     * the database and the broker, so this checks the topology's cost, not its scale.
+     */
+    CLUSTER("PostgreSQL + Kafka, 1 api + 2 workers", true, true, List.of());
 
     final String label;
     final boolean postgres;
@@ -32,8 +38,9 @@ enum Mode {
             case "postgres", "pg" -> POSTGRES;
             case "distributed", "kafka" -> DISTRIBUTED;
             case "distributed-broker", "broker" -> DISTRIBUTED_BROKER;
+            case "cluster" -> CLUSTER;
             default -> throw new IllegalArgumentException(
-                    "unknown mode " + name + "; use embedded, postgres, distributed, distributed-broker");
+                    "unknown mode " + name + "; use embedded, postgres, distributed, distributed-broker, cluster");
         };
     }
 }

@@ -26,6 +26,12 @@ final class ModeRun {
     void run(Results results) {
         String column = mode.label;
         Sizes sizes = config.sizes();
+        if (mode == Mode.CLUSTER) {
+            if (config.runs("burndown")) {
+                BenchMain.attempt(mode + ": burn-down", () -> cluster(results, column));
+            }
+            return;
+        }
         if (config.runs("latency") || config.runs("burndown") || config.runs("ramp")) {
             BenchMain.attempt(mode + ": latency, burn-down, ramp", () -> withService("main", List.of(), (weft, db) -> {
                 if (config.runs("latency")) {
@@ -57,6 +63,27 @@ final class ModeRun {
             BenchMain.attempt(mode + ": slow calls", () -> withService("slow",
                     SlowCalls.serviceArgs(sizes),
                     (weft, db) -> new SlowCalls(sizes, receiver).run(weft.client(), results, column)));
+        }
+    }
+
+    /** Burn-down through the api process of an api + 2 workers topology; the service's CPU is all three. */
+    private void cluster(Results results, String column) {
+        String db = postgres.create("bench_weft");
+        String suffix = "cluster" + System.nanoTime();
+        List<WeftProcess> processes = new java.util.ArrayList<>();
+        try {
+            processes.add(WeftProcess.start(config, mode, postgres.url(db), config.kafka(), suffix, dir.resolve("api"),
+                    List.of("--weft.role=api")));
+            for (int i = 1; i <= 2; i++) {
+                processes.add(WeftProcess.start(config, mode, postgres.url(db), config.kafka(), suffix,
+                        dir.resolve("worker-" + i), List.of("--weft.role=worker")));
+            }
+            java.util.Set<Long> pids = new java.util.HashSet<>();
+            processes.forEach(p -> pids.add(p.pid()));
+            new BurnDown(config.sizes()).run(processes.getFirst().client(), pids, postgres, db, results, column);
+        } finally {
+            processes.forEach(WeftProcess::close);
+            postgres.drop(db);
         }
     }
 
