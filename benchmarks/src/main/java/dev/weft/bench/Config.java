@@ -2,6 +2,7 @@ package dev.weft.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -49,7 +50,7 @@ record Config(Path java, Path serviceJar, String classpath, String pgAdminUrl, S
         String kafka = null;
         Path work = Path.of("target", "bench");
         // the api + workers topology only when asked for (--modes=cluster): it repeats the distributed mode's figures
-        List<Mode> modes = new ArrayList<>(java.util.Arrays.stream(Mode.values()).filter(m -> m != Mode.CLUSTER).toList());
+        List<Mode> modes = new ArrayList<>(Arrays.stream(Mode.values()).filter(m -> m != Mode.CLUSTER).toList());
         Integer reps = null;
         boolean quick = false;
         boolean peers = true;
