@@ -28,7 +28,8 @@ class FirstStartTest {
 
     /** What {@code ./mvnw spring-boot:run} passes (pom.xml, weft.run.jvm-arguments and its JDK 24+ profile). */
     private static List<String> readmeJvmArguments() {
-        List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
+        List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xms32m",
+                "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10"));
         if (Runtime.version().feature() >= 24) {
             args.add("--sun-misc-unsafe-memory-access=allow");
         }
