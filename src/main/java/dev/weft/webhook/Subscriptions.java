@@ -33,10 +33,10 @@ public class Subscriptions {
     private final WebhookProperties properties;
 
     /**
-     * Per app, its subscriptions to step-level events: asked on every step change, so cached; a
+     * Per app, its subscriptions: asked on every step change and every run's end, so cached; a
      * change made in this process shows at once, one made in another within the expiry.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, List<Subscription>> stepSubscribers =
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<Subscription>> byApp =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                     .expireAfterWrite(java.time.Duration.ofSeconds(5)).maximumSize(10_000).build();
 
@@ -48,8 +48,12 @@ public class Subscriptions {
 
     /** The app's subscriptions that want at least one step-level event (cached for a few seconds). */
     public List<Subscription> stepSubscribers(String appId) {
-        return stepSubscribers.get(appId, id -> list(id).stream()
-                .filter(s -> s.events().stream().anyMatch(EventType::isStepLevel)).toList());
+        return cached(appId).stream().filter(s -> s.events().stream().anyMatch(EventType::isStepLevel)).toList();
+    }
+
+    /** The app's subscriptions, for deliveries (cached for a few seconds, see {@link #byApp}). */
+    public List<Subscription> cached(String appId) {
+        return byApp.get(appId, this::list);
     }
 
     @Transactional
@@ -67,7 +71,7 @@ public class Subscriptions {
                 INSERT INTO webhook_subscriptions (id, app_id, url, events, description, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(s.id(), appId, url, encode(events), description, db(now)).update();
-        stepSubscribers.invalidate(appId);
+        byApp.invalidate(appId);
         return s;
     }
 
@@ -83,7 +87,7 @@ public class Subscriptions {
     @Transactional
     public boolean delete(String appId, String id) {
         int deleted = jdbc.sql("DELETE FROM webhook_subscriptions WHERE id = ? AND app_id = ?").params(id, appId).update();
-        stepSubscribers.invalidate(appId);
+        byApp.invalidate(appId);
         if (deleted == 0) {
             return false;
         }

@@ -53,7 +53,7 @@ public class WebhookOutbox implements RunFinishedListener, dev.weft.runs.StepEve
         if (run.webhookUrl() != null && !run.webhookUrl().isBlank()) {
             subscriptionByUrl.put(run.webhookUrl(), null);
         }
-        for (Subscription s : subscriptions.list(run.appId())) {
+        for (Subscription s : subscriptions.cached(run.appId())) {
             if (s.wants(type)) {
                 subscriptionByUrl.putIfAbsent(s.url(), s.id());
             }
