@@ -23,11 +23,13 @@ class Bootstrap implements ApplicationRunner {
     private final AppDirectory directory;
     private final AuthProperties.Bootstrap config;
     private final org.springframework.core.env.Environment environment;
+    private final dev.weft.api.PublicUrl publicUrl;
 
     Bootstrap(AppDirectory directory, AuthProperties properties, org.springframework.core.env.Environment environment) {
         this.directory = directory;
         this.config = properties.bootstrap();
         this.environment = environment;
+        this.publicUrl = new dev.weft.api.PublicUrl(environment);
     }
 
     @Override
@@ -35,14 +37,12 @@ class Bootstrap implements ApplicationRunner {
         run();
     }
 
-    /** Where the service answers, from the port it really listens on; null in a process without a web server. */
+    /**
+     * Where the service answers: {@code weft.public-url}, else the port it really listens on; null in
+     * a process without a web server.
+     */
     private String url() {
-        String configured = environment.getProperty("weft.public-url");
-        if (configured != null && !configured.isBlank()) {
-            return configured.strip().replaceAll("/+$", "");
-        }
-        String port = environment.getProperty("local.server.port");
-        return port == null ? null : "http://localhost:" + port;
+        return publicUrl.configured() || environment.getProperty("local.server.port") != null ? publicUrl.base() : null;
     }
 
     /** Where embedded mode keeps its data, or the database URL otherwise. */

@@ -28,4 +28,18 @@ public record RunRequest(String appId, String workflowSlug, JsonNode plan, Integ
                       String webhookUrl, String idempotencyKey, Double maxCostUsd) {
         this(appId, workflowSlug, plan, version, input, webhookUrl, idempotencyKey, maxCostUsd, null);
     }
+
+    /**
+     * The version a request names: {@code workflowVersion}, or its deprecated alias {@code version}
+     * (run requests and schedules alike).
+     *
+     * @throws dev.weft.common.InvalidFieldException when both are given and differ
+     */
+    public static Integer workflowVersion(Integer workflowVersion, Integer version) {
+        if (workflowVersion != null && version != null && !workflowVersion.equals(version)) {
+            throw new dev.weft.common.InvalidFieldException("workflowVersion", "workflowVersion " + workflowVersion
+                    + " and its deprecated alias version " + version + " disagree; send workflowVersion only");
+        }
+        return workflowVersion != null ? workflowVersion : version;
+    }
 }

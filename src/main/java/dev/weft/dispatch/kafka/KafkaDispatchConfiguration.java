@@ -97,7 +97,7 @@ class KafkaDispatchConfiguration {
      * so the process stays in service (HTTP 200); the status says the backlog grows.
      */
     @Bean
-    org.springframework.boot.health.contributor.HealthIndicator dispatchHealthIndicator(OutboxRelay relay, DispatchOutbox outbox) {
+    org.springframework.boot.health.contributor.HealthIndicator dispatchHealthIndicator(OutboxRelay relay) {
         return () -> relay.failing()
                 ? org.springframework.boot.health.contributor.Health.status("DEGRADED")
                         .withDetail("reason", "the broker is unreachable: steps wait in the outbox").build()

@@ -58,10 +58,7 @@ public record StartRunRequest(
      * @throws InvalidFieldException when a name and its alias, or the header and the body, disagree
      */
     RunRequest toRunRequest(String idempotencyKeyHeader) {
-        if (workflowVersion != null && version != null && !workflowVersion.equals(version)) {
-            throw new InvalidFieldException("workflowVersion", "workflowVersion " + workflowVersion
-                    + " and its deprecated alias version " + version + " disagree; send workflowVersion only");
-        }
+        Integer named = RunRequest.workflowVersion(workflowVersion, version);
         if (idempotencyKeyHeader != null && idempotencyKey != null && !idempotencyKeyHeader.equals(idempotencyKey)) {
             throw new InvalidFieldException("idempotencyKey", "the Idempotency-Key header and the body's idempotencyKey "
                     + "differ; send one of them, or the same key in both");
@@ -70,7 +67,7 @@ public record StartRunRequest(
         if (key != null && (key.isEmpty() || key.length() > FieldLimits.IDEMPOTENCY_KEY)) {
             throw new InvalidFieldException("Idempotency-Key", "must be 1 to " + FieldLimits.IDEMPOTENCY_KEY + " characters");
         }
-        return new RunRequest(appId, workflowSlug, plan, workflowVersion != null ? workflowVersion : version, input,
+        return new RunRequest(appId, workflowSlug, plan, named, input,
                 webhookUrl, key, budget == null ? null : budget.maxCostUsd(), null, priority);
     }
 }

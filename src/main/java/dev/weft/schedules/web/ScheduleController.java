@@ -75,7 +75,7 @@ public class ScheduleController {
     @PostMapping
     @Operation(summary = "Run a stored workflow on a cron, in a time zone; answers the next five fire times")
     public ResponseEntity<ScheduleView> create(AuthenticatedApp app, @Valid @RequestBody CreateSchedule body) {
-        Integer version = agreed(body.workflowVersion(), body.version());
+        Integer version = dev.weft.runs.RunRequest.workflowVersion(body.workflowVersion(), body.version());
         Schedule created = schedules.create(app.appId(), new Schedules.Settings(body.workflowSlug(), version,
                 body.input(), body.cron(), body.timezone(), overlap(body.overlap()), body.enabled()));
         return ResponseEntity.created(dev.weft.api.Urls.absoluteUri("/v1/schedules/" + created.id())).body(view(created));
@@ -108,7 +108,7 @@ public class ScheduleController {
                         new java.util.TreeSet<>(PATCHABLE)));
             }
         }
-        Integer version = agreed(positive(body, "workflowVersion"), positive(body, "version"));
+        Integer version = dev.weft.runs.RunRequest.workflowVersion(positive(body, "workflowVersion"), positive(body, "version"));
         Boolean enabled = null;
         if (body.has("enabled")) {
             if (!body.get("enabled").isBoolean()) {
@@ -159,15 +159,6 @@ public class ScheduleController {
             throw ApiProblem.invalidField(field, "must be a positive integer");
         }
         return v.asInt();
-    }
-
-    /** workflowVersion, or its deprecated alias version; both given must agree. */
-    private static Integer agreed(Integer workflowVersion, Integer version) {
-        if (workflowVersion != null && version != null && !workflowVersion.equals(version)) {
-            throw new dev.weft.common.InvalidFieldException("workflowVersion", "workflowVersion " + workflowVersion
-                    + " and its deprecated alias version " + version + " disagree; send workflowVersion only");
-        }
-        return workflowVersion != null ? workflowVersion : version;
     }
 
     private static Overlap overlap(String value) {
